@@ -1,0 +1,18 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Credit Management - Credit Clerk Appraisal",
+    "summary": "Year-end appraisal of credit clerks on a weighted 100-point scorecard, "
+    "rating bands, consequences, training and exams, collection KPIs",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/credit-management-suite/credit-management",
+    "author": "Credit Management Suite",
+    "maintainers": ["credit-management-suite"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "installable": True,
+    "depends": ["hr", "credit_management_collections"],
+    "data": [],
+    "demo": [],
+}

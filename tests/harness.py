@@ -1,0 +1,491 @@
+#!/usr/bin/env python3
+"""Developer harness: a project-local PostgreSQL cluster, the demo server and the test run.
+
+Used by the Makefile (``make demo``, ``make stop``, ``make test``, ``make bench``).
+PostgreSQL refuses to run as root, so when we are root the cluster runs as an
+unprivileged OS user (``postgres`` when it exists, else one we create).
+"""
+
+import argparse
+import os
+import pwd
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = [
+    "credit_management",
+    "credit_management_collections",
+    "credit_management_hr_appraisal",
+]
+DEMO_DB = "credit_demo"
+DB_ROLE = "odoo"
+ALLOWLIST = ROOT / "tests" / "log_allowlist.txt"
+NO_ODOO = "Odoo 18 not found: see README, Prerequisites"
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ "
+    r"(?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>\S+): (?P<msg>.*)$"
+)
+RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
+
+
+def fail(message, code=1):
+    print(message, file=sys.stderr)
+    sys.exit(code)
+
+
+def require_odoo():
+    probe = subprocess.run(
+        [sys.executable, "-c", "import odoo, odoo.release; print(odoo.release.version_info[0])"],
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),
+        check=False,
+    )
+    if probe.returncode != 0 or probe.stdout.strip() != "18":
+        fail(NO_ODOO)
+
+
+def pg_bin(name):
+    found = shutil.which(name)
+    if found:
+        return found
+    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
+        return str(candidate)
+    fail(f"PostgreSQL server binary '{name}' not found: see README, Prerequisites")
+
+
+def cluster_user():
+    """Return the OS user that owns the cluster: ourselves, unless we are root."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "credit-pg"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    subprocess.run(["useradd", "--system", "--no-create-home", "credit-pg"], check=True)
+    return "credit-pg"
+
+
+def as_cluster_user(cmd, user, **kwargs):
+    if user:
+        cmd = ["runuser", "-u", user, "--", *cmd]
+    return subprocess.run(cmd, check=True, **kwargs)
+
+
+def free_port(preferred):
+    for port in [preferred, *list(range(preferred + 1, preferred + 200))]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    fail("no free TCP port for PostgreSQL")
+
+
+class Cluster:
+    """A PostgreSQL cluster in ``datadir``, socket in the same folder, loopback only."""
+
+    def __init__(self, datadir):
+        self.datadir = Path(datadir)
+        self.user = cluster_user()
+        self.port_file = self.datadir / "harness.port"
+
+    @property
+    def port(self):
+        return int(self.port_file.read_text())
+
+    def running(self):
+        if not (self.datadir / "PG_VERSION").exists():
+            return False
+        status = subprocess.run(
+            ["runuser", "-u", self.user, "--"] * bool(self.user)
+            + [pg_bin("pg_ctl"), "-D", str(self.datadir), "status"],
+            capture_output=True,
+            check=False,
+        )
+        return status.returncode == 0
+
+    def start(self, preferred_port=5433):
+        self.datadir.mkdir(parents=True, exist_ok=True)
+        if self.user:
+            shutil.chown(self.datadir, self.user)
+            # the cluster user must reach the data folder through every parent
+            for parent in self.datadir.parents:
+                if parent == Path("/"):
+                    break
+                mode = parent.stat().st_mode
+                if not mode & 0o001:
+                    os.chmod(parent, mode | 0o001)
+        if not (self.datadir / "PG_VERSION").exists():
+            as_cluster_user(
+                [
+                    pg_bin("initdb"),
+                    "-D",
+                    str(self.datadir),
+                    "-U",
+                    DB_ROLE,
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                ],
+                self.user,
+                stdout=subprocess.DEVNULL,
+            )
+        if self.running():
+            return
+        port = free_port(preferred_port)
+        self.port_file.write_text(str(port))
+        options = (
+            f"-p {port} -k {self.datadir} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        as_cluster_user(
+            [
+                pg_bin("pg_ctl"),
+                "-D",
+                str(self.datadir),
+                "-l",
+                str(self.datadir / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "start",
+            ],
+            self.user,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def stop(self):
+        if self.running():
+            as_cluster_user(
+                [pg_bin("pg_ctl"), "-D", str(self.datadir), "-m", "fast", "-w", "stop"],
+                self.user,
+                stdout=subprocess.DEVNULL,
+            )
+
+    def psql(self, sql, db="postgres"):
+        out = subprocess.run(
+            [
+                pg_bin("psql"),
+                "-h",
+                str(self.datadir),
+                "-p",
+                str(self.port),
+                "-U",
+                DB_ROLE,
+                "-d",
+                db,
+                "-tAc",
+                sql,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.strip()
+
+    def odoo_args(self):
+        return [
+            "--db_host",
+            str(self.datadir),
+            "--db_port",
+            str(self.port),
+            "--db_user",
+            DB_ROLE,
+            "--db_password",
+            "",
+        ]
+
+
+def odoo_command(cluster, *extra):
+    addons = [str(ROOT)]
+    import_odoo = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import odoo.addons, os; print(os.path.dirname(odoo.addons.__file__))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),
+    )
+    addons.append(import_odoo.stdout.strip())
+    return [
+        sys.executable,
+        "-m",
+        "odoo",
+        "--addons-path",
+        ",".join(addons),
+        "--data-dir",
+        str(cluster.datadir.parent / "filestore"),
+        *cluster.odoo_args(),
+        *extra,
+    ]
+
+
+def load_allowlist():
+    patterns = []
+    for raw in ALLOWLIST.read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        pattern, _sep, reason = line.partition(" # ")
+        if not reason.strip():
+            fail(f"{ALLOWLIST}: every entry needs a reason after ' # ': {raw}")
+        patterns.append(re.compile(pattern.strip()))
+    return patterns
+
+
+def cmd_test(args):
+    require_odoo()
+    modules = args.modules.split(",") if args.modules else MODULES
+    workdir = Path(tempfile.mkdtemp(prefix="credit-test-"))
+    os.chmod(workdir, 0o755)
+    cluster = Cluster(workdir / "pgdata")
+    logfile = workdir / "odoo.log"
+    allow = load_allowlist()
+    try:
+        cluster.start(preferred_port=args.port)
+        cmd = odoo_command(
+            cluster,
+            "-d",
+            "credit_test",
+            "-i",
+            ",".join(modules),
+            "--test-enable",
+            "--stop-after-init",
+            "--workers",
+            "0",
+            "--max-cron-threads",
+            "0",
+            "--http-port",
+            str(free_port(8169)),
+            "--log-level",
+            "info",
+        )
+        # Only our modules' tests: -i also installs (and would test) every dependency.
+        cmd += ["--test-tags", args.test_tags or ",".join(f"/{m}" for m in modules)]
+        if not args.demo:
+            cmd.append("--without-demo=all")
+        print("$", " ".join(cmd), flush=True)
+        passed = failed = 0
+        bad_lines = []
+        with (
+            open(logfile, "w") as log,
+            subprocess.Popen(
+                cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT
+            ) as proc,
+        ):
+            current = None
+            for line in proc.stdout:
+                log.write(line)
+                if not args.quiet:
+                    sys.stdout.write(line)
+                match = LOG_LINE.match(line)
+                if match:
+                    current = match
+                    result = RESULT.search(match["msg"])
+                    if result:
+                        f, e, total = map(int, result.groups())
+                        failed += f + e
+                        passed += total - f - e
+                        continue
+                    if match["level"] in ("WARNING", "ERROR", "CRITICAL") and not any(
+                        p.search(line) for p in allow
+                    ):
+                        bad_lines.append(line.rstrip())
+                elif current is None and line.strip() and not any(p.search(line) for p in allow):
+                    # text before any log line (import errors, argument errors)
+                    bad_lines.append(line.rstrip())
+            returncode = proc.wait()
+        if bad_lines:
+            print(
+                "\nUnexpected WARNING/ERROR lines in the Odoo log "
+                f"(allow-list: {ALLOWLIST.relative_to(ROOT)}):"
+            )
+            for line in bad_lines:
+                print("  " + line)
+        if args.quiet and (bad_lines or failed or returncode):
+            print(f"full log: {logfile}")
+        ok = returncode == 0 and not bad_lines and failed == 0 and passed > 0
+        if returncode and not failed:
+            failed = 1  # odoo itself failed (install error): count it so the line is honest
+        print(f"{passed} passed, {failed} failed")
+        args.keep = args.keep or not ok
+        return 0 if ok else 1
+    finally:
+        cluster.stop()
+        if args.keep:
+            print(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def merge_po(pot_path, po_path):
+    """Bring ``po_path`` in line with the template, keeping every translation it already has."""
+    import polib  # an Odoo requirement, only needed here
+
+    pot = polib.pofile(str(pot_path))
+    old = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
+    known = {(e.msgctxt, e.msgid): e for e in old}
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = dict(pot.metadata)
+    po.metadata.update({"Language": "zh_CN", "Plural-Forms": "nplurals=1; plural=0;"})
+    for entry in pot:
+        previous = known.get((entry.msgctxt, entry.msgid))
+        if previous and previous.msgstr:
+            entry.msgstr = previous.msgstr
+        po.append(entry)
+    po.save(str(po_path))
+    missing = [e.msgid for e in po if not e.msgstr]
+    return len(po), missing
+
+
+def cmd_pot(args):
+    """Export each module's .pot from a fresh install and merge it into its zh_CN.po."""
+    require_odoo()
+    modules = args.modules.split(",") if args.modules else MODULES
+    workdir = Path(tempfile.mkdtemp(prefix="credit-pot-"))
+    os.chmod(workdir, 0o755)
+    cluster = Cluster(workdir / "pgdata")
+    try:
+        cluster.start(preferred_port=args.port)
+        base = odoo_command(cluster, "-d", "credit_pot", "--stop-after-init", "--workers", "0")
+        subprocess.run(
+            [*base, "-i", ",".join(modules), "--without-demo=all", "--log-level=warn"], check=True
+        )
+        untranslated = 0
+        for module in modules:
+            i18n = ROOT / module / "i18n"
+            i18n.mkdir(exist_ok=True)
+            pot_path = i18n / f"{module}.pot"
+            subprocess.run(
+                [*base, f"--i18n-export={pot_path}", f"--modules={module}", "--log-level=warn"],
+                check=True,
+            )
+            total, missing = merge_po(pot_path, i18n / "zh_CN.po")
+            untranslated += len(missing)
+            print(f"{module}: {total} terms, {len(missing)} without a zh_CN translation")
+            for msgid in missing[:50]:
+                print("   ", msgid.splitlines()[0][:90])
+        return 1 if untranslated and args.strict else 0
+    finally:
+        cluster.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def demo_datadir():
+    return Path(os.environ.get("CREDIT_PGDATA", ROOT / ".pgdata"))
+
+
+def cmd_demo(args):
+    require_odoo()
+    cluster = Cluster(demo_datadir())
+    cluster.start(preferred_port=args.port)
+    exists = cluster.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DEMO_DB}'") == "1"
+    base = odoo_command(
+        cluster, "-d", DEMO_DB, "--http-interface", "127.0.0.1", "--http-port", str(args.http_port)
+    )
+    if exists:
+        installed = cluster.psql(
+            "SELECT count(*) FROM ir_module_module "
+            "WHERE state = 'installed' AND name IN ({})".format(
+                ",".join(f"'{m}'" for m in MODULES)
+            ),
+            db=DEMO_DB,
+        )
+        if installed != str(len(MODULES)):
+            subprocess.run([*base, "-i", ",".join(MODULES), "--stop-after-init"], check=True)
+    else:
+        print(f"Creating database {DEMO_DB} with demo data (takes a few minutes)...", flush=True)
+        subprocess.run(
+            [*base, "-i", ",".join(MODULES), "--stop-after-init", "--load-language", "zh_CN"],
+            check=True,
+        )
+    if args.init_only:
+        return 0
+    print(
+        f"\nCredit management demo: http://localhost:{args.http_port}/web/login\n"
+        "  admin / admin            administrator (credit manager)\n"
+        "  credit_manager / credit_manager   credit manager\n"
+        "  credit_user / credit_user         credit analyst / clerk\n"
+        "  salesman / salesman               salesperson\n"
+        "Stop the server with Ctrl-C and the database cluster with `make stop`.\n",
+        flush=True,
+    )
+    proc = subprocess.Popen(base)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        return proc.wait()
+
+
+def cmd_stop(_args):
+    cluster = Cluster(demo_datadir())
+    cluster.stop()
+    print("demo database cluster stopped")
+    return 0
+
+
+def cmd_shell_env(args):
+    """Print the odoo options for the demo cluster (used for pytest-odoo)."""
+    cluster = Cluster(demo_datadir())
+    cluster.start(preferred_port=args.port)
+    print(" ".join(odoo_command(cluster, "-d", DEMO_DB)[3:]))
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    test = sub.add_parser(
+        "test", help="install the modules in a throwaway database and run their tests"
+    )
+    test.add_argument("--modules", default=os.environ.get("MODULES", ""))
+    test.add_argument("--test-tags", default=os.environ.get("TEST_TAGS", ""))
+    test.add_argument(
+        "--without-demo",
+        dest="demo",
+        action="store_false",
+        default=os.environ.get("WITHOUT_DEMO") != "1",
+        help="skip demo data (faster; the default installs it so that demo data is tested too)",
+    )
+    test.add_argument("--keep", action="store_true", help="keep the temporary cluster folder")
+    test.add_argument("--quiet", action="store_true", default=os.environ.get("QUIET") == "1")
+    test.add_argument("--port", type=int, default=5433)
+    test.set_defaults(func=cmd_test)
+    demo = sub.add_parser("demo", help="serve the demo database on http://localhost:8069")
+    demo.add_argument("--port", type=int, default=5432)
+    demo.add_argument("--http-port", type=int, default=8069)
+    demo.add_argument("--init-only", action="store_true")
+    demo.set_defaults(func=cmd_demo)
+    pot = sub.add_parser("pot", help="export .pot files and merge them into zh_CN.po")
+    pot.add_argument("--modules", default=os.environ.get("MODULES", ""))
+    pot.add_argument("--strict", action="store_true", help="fail when a term has no translation")
+    pot.add_argument("--port", type=int, default=5433)
+    pot.set_defaults(func=cmd_pot)
+    stop = sub.add_parser("stop", help="stop the demo database cluster")
+    stop.set_defaults(func=cmd_stop)
+    env = sub.add_parser("odoo-args", help="print odoo options for the demo database")
+    env.add_argument("--port", type=int, default=5432)
+    env.set_defaults(func=cmd_shell_env)
+    args = parser.parse_args()
+    sys.exit(args.func(args))
+
+
+if __name__ == "__main__":
+    main()

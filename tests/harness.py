@@ -464,7 +464,7 @@ def cmd_stop(_args):
 
 
 def cmd_odoo_conf(args):
-    """Start the demo cluster and write an odoo.conf for it (used by pytest-odoo); print its path."""
+    """Start the demo cluster, write an odoo.conf for it (for pytest-odoo), print its path."""
     cluster = Cluster(demo_datadir())
     cluster.start(preferred_port=args.port)
     cmd = odoo_command(cluster)

@@ -18,6 +18,21 @@
         "security/credit_management_security.xml",
         "security/ir.model.access.csv",
         "views/menus.xml",
+        # grades, scorecards, credit applications and reviews
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/credit_grade_data.xml",
+        "data/credit_scorecard_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "views/credit_grade_views.xml",
+        "views/credit_scorecard_views.xml",
+        "views/credit_application_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/credit_hold_report.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/credit_application_demo.xml",
+    ],
 }

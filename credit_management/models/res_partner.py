@@ -104,6 +104,26 @@ class ResPartner(models.Model):
             "view_mode": "form",
         }
 
+    def _credit_check_parameters(self):
+        """Per-grade overrides of the hold-rule parameters (current company's grades).
+
+        A grade that overrides the tolerance or the maximum overdue days replaces the company
+        setting for its customers; other parameters stay those of the company.
+        """
+        params = super()._credit_check_parameters()
+        grades = self.env["credit.grade"]._grades_by_code()
+        if not grades:
+            return params
+        for partner in self.browse(list(params)):
+            grade = grades.get(partner.credit_grade)
+            if not grade:
+                continue
+            if grade.override_tolerance:
+                params[partner.id]["tolerance_percent"] = grade.tolerance_percent
+            if grade.override_max_overdue_days:
+                params[partner.id]["max_overdue_days"] = grade.max_overdue_days
+        return params
+
     def _credit_payment_history(self):
         """Payment-history figures per commercial partner, current company, in ONE query.
 

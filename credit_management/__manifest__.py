@@ -17,10 +17,14 @@
     "data": [
         "security/credit_management_security.xml",
         "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
         "views/menus.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
+        "wizards/credit_reject_wizard_views.xml",
         # grades, scorecards, credit applications and reviews
         "data/ir_sequence_data.xml",
-        "data/mail_activity_type_data.xml",
         "data/credit_grade_data.xml",
         "data/credit_scorecard_data.xml",
         "data/mail_template_data.xml",
@@ -28,11 +32,10 @@
         "views/credit_grade_views.xml",
         "views/credit_scorecard_views.xml",
         "views/credit_application_views.xml",
-        "views/res_partner_views.xml",
-        "views/res_config_settings_views.xml",
         "report/credit_hold_report.xml",
     ],
     "demo": [
+        "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
     ],
 }

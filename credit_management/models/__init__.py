@@ -1,6 +1,7 @@
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import sale_order
 from . import credit_grade
 from . import credit_scorecard
 from . import credit_scorecard_criterion

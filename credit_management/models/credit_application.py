@@ -408,11 +408,15 @@ class CreditApplication(models.Model):
         if review_type:
             # sudo: the review activities may be assigned to another analyst, whom the approving
             # manager cannot see through the activity rules; the approval closes them.
-            activities = self.env["mail.activity"].sudo().search(
-                [
-                    ("res_model", "=", "res.partner"),
-                    ("res_id", "in", self.partner_id.commercial_partner_id.ids),
-                    ("activity_type_id", "=", review_type.id),
-                ]
+            activities = (
+                self.env["mail.activity"]
+                .sudo()
+                .search(
+                    [
+                        ("res_model", "=", "res.partner"),
+                        ("res_id", "in", self.partner_id.commercial_partner_id.ids),
+                        ("activity_type_id", "=", review_type.id),
+                    ]
+                )
             )
             activities.action_feedback(feedback=self.env._("Credit review approved."))

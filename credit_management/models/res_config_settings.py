@@ -3,12 +3,22 @@
 from odoo import fields, models
 
 
-# ---------------------------------------------------------------------------------------------
-# Credit applications: second approval threshold (grades / applications / reviews feature)
-# ---------------------------------------------------------------------------------------------
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    credit_tolerance_percent = fields.Float(
+        related="company_id.credit_tolerance_percent", readonly=False
+    )
+    credit_max_overdue_days = fields.Integer(
+        related="company_id.credit_max_overdue_days", readonly=False
+    )
+    credit_hold_without_limit = fields.Boolean(
+        related="company_id.credit_hold_without_limit", readonly=False
+    )
+
+    # ---------------------------------------------------------------------------------------------
+    # Credit applications: second approval threshold (grades / applications / reviews feature)
+    # ---------------------------------------------------------------------------------------------
     credit_application_second_approval_amount = fields.Monetary(
         related="company_id.credit_application_second_approval_amount",
         currency_field="currency_id",

@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import CreditGradeCommon
+from .common import CreditCommon, CreditGradeCommon
 
 
 @tagged("post_install", "-at_install")
@@ -68,3 +68,63 @@ class TestCreditGrade(CreditGradeCommon):
     def test_credit_user_cannot_set_grade(self):
         with self.assertRaises(AccessError):
             self.customer.with_user(self.analyst).write({"credit_grade": "A"})
+
+
+@tagged("post_install", "-at_install")
+class TestCreditGradeOverridesHold(CreditCommon):
+    """Per-grade overrides replace the company settings in the hold decision."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write({"credit_max_overdue_days": 30, "credit_tolerance_percent": 0.0})
+        cls.env["credit.grade"].create(
+            [
+                {
+                    "code": "D",
+                    "name": "Poor",
+                    "company_id": cls.company.id,
+                    "override_max_overdue_days": True,
+                    "max_overdue_days": 10,
+                },
+                {
+                    "code": "A",
+                    "name": "Excellent",
+                    "company_id": cls.company.id,
+                    "min_score": 85,
+                    "override_tolerance": True,
+                    "tolerance_percent": 10,
+                },
+                {"code": "B", "name": "Good", "company_id": cls.company.id, "min_score": 70},
+            ]
+        )
+
+    def test_grade_d_max_overdue_override_holds_at_15_days(self):
+        self.customer.credit_grade = "D"
+        self._invoice(100.0, days_ago=15)
+        order = self._order(50.0)
+        order.action_confirm()
+        self.assertTrue(order.credit_hold)
+        self.assertEqual(order.state, "draft")
+        self.assertIn("15 days past due", order.credit_hold_reason)
+
+    def test_grade_without_override_uses_company_setting(self):
+        self.customer.credit_grade = "B"
+        self._invoice(100.0, days_ago=15)
+        order = self._order(50.0)
+        order.action_confirm()
+        self.assertFalse(order.credit_hold)
+        self.assertEqual(order.state, "sale")
+
+    def test_grade_a_tolerance_override_lets_1050_pass_on_1000(self):
+        order = self._order(1050.0)
+        order.action_confirm()
+        self.assertTrue(order.credit_hold)  # company tolerance 0 %
+        self.customer.credit_grade = "A"
+        order = self._order(1050.0)
+        order.action_confirm()
+        self.assertFalse(order.credit_hold)
+        self.assertEqual(order.state, "sale")
+        params = self.customer._credit_check_parameters()[self.customer.id]
+        self.assertEqual(params["tolerance_percent"], 10)
+        self.assertEqual(params["max_overdue_days"], 30)

@@ -11,12 +11,21 @@ class TestCreditHoldReport(CreditGradeCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company_kwargs = {"company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)]}
+        company_kwargs = {
+            "company_id": cls.company.id,
+            "company_ids": [Command.set(cls.company.ids)],
+        }
         cls.leader_north = new_test_user(
-            cls.env, login="cg_leader_north", groups="sales_team.group_sale_salesman", **company_kwargs
+            cls.env,
+            login="cg_leader_north",
+            groups="sales_team.group_sale_salesman",
+            **company_kwargs,
         )
         cls.leader_south = new_test_user(
-            cls.env, login="cg_leader_south", groups="sales_team.group_sale_salesman", **company_kwargs
+            cls.env,
+            login="cg_leader_south",
+            groups="sales_team.group_sale_salesman",
+            **company_kwargs,
         )
         Team = cls.env["crm.team"]
         cls.team_north = Team.create(
@@ -28,7 +37,9 @@ class TestCreditHoldReport(CreditGradeCommon):
         cls.team_quiet = Team.create(
             {"name": "Quiet", "user_id": cls.leader_south.id, "company_id": cls.company.id}
         )
-        product = cls.env["product.product"].create({"name": "Hold test product", "list_price": 100})
+        product = cls.env["product.product"].create(
+            {"name": "Hold test product", "list_price": 100}
+        )
 
         def order(team, held):
             so = cls.env["sale.order"].create(

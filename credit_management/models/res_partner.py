@@ -155,7 +155,8 @@ class ResPartner(models.Model):
             "max_overdue_days": company.credit_max_overdue_days,
             "hold_without_limit": company.credit_hold_without_limit,
         }
-        return {partner.id: dict(values) for partner in self.commercial_partner_id}
+        params = {partner.id: dict(values) for partner in self.commercial_partner_id}
+        return self._credit_grade_parameters(params)  # per-grade overrides (block below)
 
     def _credit_exposure(self, extra_amounts=None):
         """Compute the credit exposure of the commercial partners of ``self``.
@@ -398,13 +399,13 @@ class ResPartner(models.Model):
             "view_mode": "form",
         }
 
-    def _credit_check_parameters(self):
-        """Per-grade overrides of the hold-rule parameters (current company's grades).
+    def _credit_grade_parameters(self, params):
+        """Apply the per-grade overrides to the hold-rule parameters ``params``
+        ({commercial_partner_id: {...}}, from ``_credit_check_parameters``), current company.
 
         A grade that overrides the tolerance or the maximum overdue days replaces the company
         setting for its customers; other parameters stay those of the company.
         """
-        params = super()._credit_check_parameters()
         grades = self.env["credit.grade"]._grades_by_code()
         if not grades:
             return params

@@ -13,6 +13,19 @@
     "development_status": "Beta",
     "installable": True,
     "depends": ["credit_management"],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/credit_collections_security.xml",
+        "security/ir.model.access.csv",
+        "data/credit_collections_sequence_data.xml",
+        "views/credit_collection_case_views.xml",
+        "views/credit_writeoff_views.xml",
+        "views/credit_ageing_report_views.xml",
+        "views/credit_overdue_customer_report_views.xml",
+        "views/credit_collection_kpi_report_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/credit_collection_kpi_wizard_views.xml",
+    ],
+    "demo": [
+        "demo/credit_collections_cases_demo.xml",
+    ],
 }

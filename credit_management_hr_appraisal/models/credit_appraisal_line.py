@@ -62,8 +62,11 @@ class CreditAppraisalLine(models.Model):
         employees = self.appraisal_id.employee_id.sudo()
         users = employees.user_id
         kpis = {}
-        # until credit_management_collections provides the KPIs (contract in COMMON.md)
-        has_kpis = hasattr(self.env["res.users"], "_credit_collector_kpis")
+        # TEMPORARY: until credit_management_collections ships the follow-up part the KPIs need
+        has_kpis = (
+            "credit.followup.communication" in self.env
+            and "credit_collector_id" in self.env["res.partner"]._fields
+        )
         if has_kpis and users and any(line.kpi_source.startswith("collections") for line in self):
             kpis = (
                 self.env["res.users"]

@@ -4,3 +4,4 @@ from . import test_exposure
 from . import test_hold
 from . import test_release
 from . import test_concurrency
+from . import test_bench_credit

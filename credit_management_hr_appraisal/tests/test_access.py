@@ -88,3 +88,15 @@ class TestAppraisalAccess(AppraisalCommon):
             self.env["credit.clerk.status.history"].with_user(self.manager_user).create(
                 {"employee_id": self.clerk.id, "new_status": "disqualified", "reason": "x"}
             )
+
+    def test_appraiser_without_hr_rights_uses_the_views_and_filters(self):
+        Appraisal = self.env["credit.appraisal"].with_user(self.team_lead_user)
+        Appraisal.get_views([(False, "list"), (False, "form"), (False, "search")])
+        found = Appraisal.search([("appraiser_id", "=", self.team_lead_user.id)])
+        self.assertEqual(found, self.own_draft | self.own_approved)
+        self.assertIn(
+            self.clerk,
+            self.env["hr.employee"]
+            .with_user(self.team_lead_user)
+            .search([("is_credit_clerk", "=", True)]),
+        )

@@ -17,6 +17,7 @@
         "security/credit_collections_security.xml",
         "security/ir.model.access.csv",
         "data/credit_collections_sequence_data.xml",
+        "report/credit_collection_case_report.xml",
         "views/credit_collection_case_views.xml",
         "views/credit_writeoff_views.xml",
         "views/credit_ageing_report_views.xml",

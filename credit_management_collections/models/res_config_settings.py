@@ -1,0 +1,15 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    followup_policy_id = fields.Many2one(related="company_id.followup_policy_id", readonly=False)
+    followup_invoice_fees = fields.Boolean(
+        related="company_id.followup_invoice_fees", readonly=False
+    )
+    followup_fee_product_id = fields.Many2one(
+        related="company_id.followup_fee_product_id", readonly=False
+    )

@@ -292,6 +292,8 @@ def cmd_test(args):
             current = None
             for line in proc.stdout:
                 log.write(line)
+                if " BENCH " in line and hasattr(args, "bench_lines"):
+                    args.bench_lines.append(line.split(" BENCH ", 1)[1].rstrip())
                 if not args.quiet:
                     sys.stdout.write(line)
                 match = LOG_LINE.match(line)
@@ -332,6 +334,26 @@ def cmd_test(args):
             print(f"kept {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
+
+
+def cmd_bench(args):
+    """Run the benchmarks (tagged ``credit_bench``, excluded from ``make test``), collect figures.
+
+    Benchmarks log lines ``BENCH <name>: <figures>``; they are gathered in bench-results/latest.txt.
+    """
+    args.test_tags = "credit_bench"
+    args.demo = False
+    args.keep = False
+    args.bench_lines = []
+    code = cmd_test(args)
+    lines = args.bench_lines
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.txt").write_text("\n".join(lines) + "\n")
+    print("\nBenchmark figures (also in bench-results/latest.txt):")
+    for line in lines:
+        print("  " + line)
+    return code
 
 
 def merge_po(pot_path, po_path):
@@ -441,11 +463,21 @@ def cmd_stop(_args):
     return 0
 
 
-def cmd_shell_env(args):
-    """Print the odoo options for the demo cluster (used for pytest-odoo)."""
+def cmd_odoo_conf(args):
+    """Start the demo cluster, write an odoo.conf for it (for pytest-odoo), print its path."""
     cluster = Cluster(demo_datadir())
     cluster.start(preferred_port=args.port)
-    print(" ".join(odoo_command(cluster, "-d", DEMO_DB)[3:]))
+    cmd = odoo_command(cluster)
+    options = dict(zip(cmd[3::2], cmd[4::2], strict=False))
+    conf = cluster.datadir / "odoo.conf"
+    conf.write_text(
+        "[options]\n"
+        + "".join(
+            f"{key.lstrip('-').replace('-', '_')} = {value}\n" for key, value in options.items()
+        )
+        + f"db_name = {DEMO_DB}\n"
+    )
+    print(conf)
     return 0
 
 
@@ -473,6 +505,11 @@ def main():
     demo.add_argument("--http-port", type=int, default=8069)
     demo.add_argument("--init-only", action="store_true")
     demo.set_defaults(func=cmd_demo)
+    bench = sub.add_parser("bench", help="run the credit_bench benchmarks on a throwaway database")
+    bench.add_argument("--modules", default=os.environ.get("MODULES", ""))
+    bench.add_argument("--quiet", action="store_true", default=True)
+    bench.add_argument("--port", type=int, default=5433)
+    bench.set_defaults(func=cmd_bench)
     pot = sub.add_parser("pot", help="export .pot files and merge them into zh_CN.po")
     pot.add_argument("--modules", default=os.environ.get("MODULES", ""))
     pot.add_argument("--strict", action="store_true", help="fail when a term has no translation")
@@ -480,9 +517,11 @@ def main():
     pot.set_defaults(func=cmd_pot)
     stop = sub.add_parser("stop", help="stop the demo database cluster")
     stop.set_defaults(func=cmd_stop)
-    env = sub.add_parser("odoo-args", help="print odoo options for the demo database")
-    env.add_argument("--port", type=int, default=5432)
-    env.set_defaults(func=cmd_shell_env)
+    conf = sub.add_parser(
+        "odoo-conf", help="write an odoo.conf for the demo database (pytest-odoo)"
+    )
+    conf.add_argument("--port", type=int, default=5432)
+    conf.set_defaults(func=cmd_odoo_conf)
     args = parser.parse_args()
     sys.exit(args.func(args))
 

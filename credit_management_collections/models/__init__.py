@@ -3,7 +3,13 @@ from . import credit_followup_level
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_users
 from . import account_move
 from . import credit_followup_run
 from . import credit_followup_communication
 from . import credit_followup_communication_line
+from . import credit_collection_case
+from . import credit_writeoff
+from . import credit_ageing_report
+from . import credit_overdue_customer_report
+from . import credit_collection_kpi_report

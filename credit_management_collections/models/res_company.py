@@ -30,6 +30,21 @@ class ResCompany(models.Model):
         help="Product of the fee and interest lines of follow-up invoices (income account, taxes).",
     )
 
+    credit_bad_debt_account_id = fields.Many2one(
+        "account.account",
+        string="Bad-Debt Account",
+        check_company=True,
+        domain="[('account_type', 'in', ('expense', 'expense_direct_cost'))]",
+        help="Expense account debited when a bad-debt write-off (坏账核销) is approved.",
+    )
+    credit_writeoff_journal_id = fields.Many2one(
+        "account.journal",
+        string="Write-off Journal",
+        check_company=True,
+        domain="[('type', '=', 'general')]",
+        help="Miscellaneous journal in which bad-debt write-off entries are posted.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)

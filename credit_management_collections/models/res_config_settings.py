@@ -13,3 +13,9 @@ class ResConfigSettings(models.TransientModel):
     followup_fee_product_id = fields.Many2one(
         related="company_id.followup_fee_product_id", readonly=False
     )
+    credit_bad_debt_account_id = fields.Many2one(
+        related="company_id.credit_bad_debt_account_id", readonly=False
+    )
+    credit_writeoff_journal_id = fields.Many2one(
+        related="company_id.credit_writeoff_journal_id", readonly=False
+    )

@@ -1,0 +1,5 @@
+from . import test_template
+from . import test_appraisal
+from . import test_consequences
+from . import test_access
+from . import test_training

@@ -17,7 +17,12 @@
     "data": [
         "security/credit_management_security.xml",
         "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
         "views/menus.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
+        "wizards/credit_reject_wizard_views.xml",
     ],
-    "demo": [],
+    "demo": ["demo/credit_management_demo.xml"],
 }

@@ -28,6 +28,7 @@
         "views/credit_followup_communication_views.xml",
         "views/res_partner_views.xml",
         "views/account_move_views.xml",
+        "report/credit_collection_case_report.xml",
         "views/credit_collection_case_views.xml",
         "views/credit_writeoff_views.xml",
         "views/credit_ageing_report_views.xml",

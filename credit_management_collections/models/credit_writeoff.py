@@ -95,18 +95,13 @@ class CreditWriteoff(models.Model):
         ("name_company_uniq", "unique(name, company_id)", "The reference must be unique."),
     ]
 
-    @api.depends(
-        "state",
-        "invoice_ids.amount_residual_signed",
-        "move_id.line_ids.balance",
-        "company_id.credit_bad_debt_account_id",
-    )
+    @api.depends("state", "invoice_ids.amount_residual_signed", "move_id.line_ids.balance")
     def _compute_amount(self):
         for writeoff in self:
             if writeoff.move_id:
-                account = writeoff.company_id.credit_bad_debt_account_id
+                # the bad-debt side of the entry: every line that is not a receivable
                 lines = writeoff.move_id.line_ids.filtered(
-                    lambda line, account=account: line.account_id == account
+                    lambda line: line.account_id.account_type != "asset_receivable"
                 )
                 writeoff.amount = sum(lines.mapped("balance"))
             else:

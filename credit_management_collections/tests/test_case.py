@@ -116,3 +116,16 @@ class TestCollectionCase(CreditCasesReportsCommon):
         self.assertEqual(case.state, "cancel")
         with self.assertRaises(UserError):
             case.with_user(self.manager).action_handover()
+
+    def test_handover_letter_lists_the_invoices(self):
+        case = self._case(self.invoice_1 + self.invoice_2)
+        case.action_submit()
+        case.with_user(self.manager).action_handover()
+        html, _format = self.env["ir.actions.report"]._render_qweb_html(
+            "credit_management_collections.credit_collection_case_report_action", case.ids
+        )
+        html = html.decode()
+        self.assertIn(case.name, html)
+        self.assertIn(self.invoice_1.name, html)
+        self.assertIn(self.invoice_2.name, html)
+        self.assertIn(self.agency.name, html)

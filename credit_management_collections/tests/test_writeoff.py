@@ -49,6 +49,8 @@ class TestWriteoff(CreditCasesReportsCommon):
         self.assertEqual(self.invoice.payment_state, "paid")
         self.assertEqual(self.invoice.amount_residual, 0.0)
         self.assertEqual(writeoff.amount, 800.0, "the posted amount is kept once invoices are paid")
+        self.company.credit_bad_debt_account_id = self.company_data["default_account_expense"]
+        self.assertEqual(writeoff.amount, 800.0, "changing the setting does not change history")
 
     def test_cancel_reverses_entry_and_reopens_invoice(self):
         writeoff = self._request(self.invoice)

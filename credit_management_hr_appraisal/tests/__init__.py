@@ -3,3 +3,4 @@ from . import test_appraisal
 from . import test_consequences
 from . import test_access
 from . import test_training
+from . import test_report

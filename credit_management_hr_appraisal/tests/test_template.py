@@ -23,6 +23,40 @@ class TestAppraisalTemplate(TransactionCase):
             [[3, 5], [3, 3, 3, 6, 4, 4], [5, 6, 5, 6], [6, 4], [6, 10, 5, 6], [10]],
         )
 
+    def test_chinese_texts_of_the_manual(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["credit_management_hr_appraisal"], ["zh_CN"], overwrite=True
+        )
+        template = self.template.with_context(lang="zh_CN")
+        self.assertEqual(template.name, "信用(合同)管理员年终考核")
+        items = template.item_ids.sorted(lambda i: (i.section_id.sequence, i.sequence))
+        self.assertEqual(
+            items.mapped("name"),
+            [
+                "掌握合同有关法律、法规的应知应会基础知识",
+                "认真参加部门或公司举办的业务和有关法律法规学习",
+                '所签订合同符合"三性"(合法性、真实性、可行性)',
+                '所签订合同符合"五审查"',
+                "除即时清结外签订了书面合同",
+                "合同文本使用正确、内容合法、条款齐全、手续完备",
+                "签订合同人员的有效代理范围和权限",
+                "杜绝无效合同的出现",
+                "合同审查表的办理和送审,内容齐全,手续完备",
+                "定期或不定期与部门业务员对帐",
+                "经常督促合同的履约行为",
+                "全面了解本部门的合同履行情况",
+                "合同变更、解除手续及时办理、手续齐全",
+                "协助做好信息反馈和信访工作",
+                "建立合同台帐",
+                "合同台帐的登记质量(及时、正确、全面)",
+                "合同章的使用和保管",
+                "有关资料的保管和归档",
+                "在信用(合同)管理上有创新的典型事例(包括运用计算机管理)",
+            ],
+        )
+        self.assertEqual(items[10].with_context(lang="en_US").name, "Chases performance")
+
     def test_default_bands(self):
         bands = {b.rating: b.min_score for b in self.template.band_ids}
         self.assertEqual(

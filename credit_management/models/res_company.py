@@ -1,0 +1,50 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    credit_tolerance_percent = fields.Float(
+        string="Credit Tolerance (%)",
+        help="An order is held only when the customer's exposure including the order exceeds "
+        "its credit limit increased by this percentage (0 to 100).",
+    )
+    credit_max_overdue_days = fields.Integer(
+        string="Max Overdue Days",
+        help="Orders of a customer whose oldest overdue receivable is more than this number of "
+        "days past due are held. 0 disables the rule.",
+    )
+    credit_hold_without_limit = fields.Boolean(
+        string="Hold Customers Without a Limit",
+        help="When enabled, a customer without a credit limit (limit 0) is held at every order. "
+        "When disabled, a limit of 0 means no limit.",
+    )
+
+    @api.constrains("credit_tolerance_percent")
+    def _check_credit_tolerance_percent(self):
+        for company in self:
+            if not 0 <= company.credit_tolerance_percent <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The credit tolerance of %(company)s must be between 0 and 100 %% "
+                        "(got %(value)s).",
+                        company=company.name,
+                        value=company.credit_tolerance_percent,
+                    )
+                )
+
+    @api.constrains("credit_max_overdue_days")
+    def _check_credit_max_overdue_days(self):
+        for company in self:
+            if company.credit_max_overdue_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The maximum overdue days of %(company)s cannot be negative "
+                        "(got %(value)s); use 0 to disable the rule.",
+                        company=company.name,
+                        value=company.credit_max_overdue_days,
+                    )
+                )

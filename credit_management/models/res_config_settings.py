@@ -1,0 +1,17 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    credit_tolerance_percent = fields.Float(
+        related="company_id.credit_tolerance_percent", readonly=False
+    )
+    credit_max_overdue_days = fields.Integer(
+        related="company_id.credit_max_overdue_days", readonly=False
+    )
+    credit_hold_without_limit = fields.Boolean(
+        related="company_id.credit_hold_without_limit", readonly=False
+    )

@@ -1,0 +1,401 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, format_amount, html_escape
+
+from .res_partner import CREDIT_READ_GROUPS
+
+# Fields of the order's credit decision that only credit managers (or the check itself) may set.
+CREDIT_ORDER_FIELDS = (
+    "credit_hold",
+    "credit_hold_reason",
+    "credit_release_user_id",
+    "credit_release_date",
+    "credit_released_amount",
+    "credit_reject_reason",
+)
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    credit_hold = fields.Boolean(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+        help="The order failed the credit check at confirmation and waits for a credit manager.",
+    )
+    credit_hold_reason = fields.Text(readonly=True, copy=False)
+    credit_release_user_id = fields.Many2one(
+        "res.users", string="Released By", readonly=True, copy=False, tracking=True
+    )
+    credit_release_date = fields.Datetime(string="Released On", readonly=True, copy=False)
+    credit_released_amount = fields.Monetary(
+        string="Released Amount",
+        readonly=True,
+        copy=False,
+        help="Order total approved by the credit manager; a higher total is checked again.",
+    )
+    credit_reject_reason = fields.Text(
+        string="Credit Rejection Reason", readonly=True, copy=False, tracking=True
+    )
+    credit_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency", groups=CREDIT_READ_GROUPS
+    )
+    credit_partner_exposure = fields.Monetary(
+        string="Customer Exposure",
+        compute="_compute_credit_partner_figures",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+    )
+    credit_partner_limit = fields.Monetary(
+        string="Customer Credit Limit",
+        compute="_compute_credit_partner_figures",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+    )
+    credit_partner_available = fields.Monetary(
+        string="Customer Available Credit",
+        compute="_compute_credit_partner_figures",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+    )
+
+    @api.depends("partner_id", "company_id")
+    def _compute_credit_partner_figures(self):
+        for company, orders in self.grouped("company_id").items():
+            partners = orders.partner_id.commercial_partner_id
+            exposures = partners.with_company(company)._credit_exposure() if partners else {}
+            for order in orders:
+                values = exposures.get(order.partner_id.commercial_partner_id.id, {})
+                order.credit_partner_exposure = values.get("exposure", 0.0)
+                order.credit_partner_limit = values.get("limit", 0.0)
+                order.credit_partner_available = values.get("available", 0.0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get(fname) for vals in vals_list for fname in CREDIT_ORDER_FIELDS):
+            self._credit_check_manager()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(fname in vals for fname in CREDIT_ORDER_FIELDS):
+            self._credit_check_manager()
+        return super().write(vals)
+
+    def action_confirm(self):
+        """Confirm the orders that pass the credit check, hold the others.
+
+        Returns the host's result when every order passes, else a notification action: the
+        holds must be saved, so nothing is raised.
+        """
+        for order in self:
+            error_msg = order._confirmation_error_message()
+            if error_msg:
+                raise UserError(error_msg)
+        failures = self._credit_check()
+        held = self.filtered(lambda order: failures[order.id])
+        passed = self - held
+        cleared = passed.filtered("credit_hold")
+        if cleared:
+            # sudo: the order passed the check again; the flag is not the user's choice.
+            cleared.sudo().write({"credit_hold": False})
+            cleared._credit_close_activities()
+        result = super(SaleOrder, passed).action_confirm() if passed else True
+        if not held:
+            return result
+        held._credit_set_hold(failures)
+        return held._credit_hold_notification()
+
+    def action_credit_release(self):
+        """Release held quotations: record who, when and the approved amount, then confirm."""
+        self._credit_check_manager()
+        if any(order.state not in ("draft", "sent") for order in self):
+            raise UserError(self.env._("Only quotations can be released."))
+        now = fields.Datetime.now()
+        for order in self:
+            # sudo: the caller is a credit manager (checked above); the audit fields are
+            # readonly for everyone else.
+            order.sudo().write(
+                {
+                    "credit_hold": False,
+                    "credit_release_user_id": self.env.uid,
+                    "credit_release_date": now,
+                    "credit_released_amount": order.amount_total,
+                    "credit_reject_reason": False,
+                }
+            )
+            order.message_post(
+                body=self.env._(
+                    "Credit hold released by %(user)s for %(amount)s.",
+                    user=self.env.user.name,
+                    amount=format_amount(self.env, order.amount_total, order.currency_id),
+                ),
+            )
+        self._credit_close_activities()
+        return self.action_confirm()
+
+    def action_credit_reject(self):
+        """Open the wizard asking the reason of the rejection."""
+        self._credit_check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject Credit"),
+            "res_model": "credit.reject.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_ids": self.ids},
+        }
+
+    def _credit_reject(self, reason):
+        """Reject held quotations: they stay unconfirmed and the salesperson is told why."""
+        self._credit_check_manager()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Please give the reason of the rejection."))
+        if any(order.state not in ("draft", "sent") for order in self):
+            raise UserError(self.env._("Only quotations can be rejected."))
+        # sudo: the caller is a credit manager (checked above).
+        self.sudo().write({"credit_hold": False, "credit_reject_reason": reason})
+        self._credit_close_activities()
+        for order in self:
+            note = self.env._(
+                "Credit rejected by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=reason,
+            )
+            order.message_post(body=note)
+            if order.user_id:
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Order rejected by credit management"),
+                    note=note,
+                    user_id=order.user_id.id,
+                )
+        return True
+
+    def _credit_check_manager(self):
+        if self.env.su or self.env.user.has_group("credit_management.group_credit_manager"):
+            return
+        raise AccessError(
+            self.env._("Only credit managers can release, reject or change credit holds.")
+        )
+
+    def _credit_amount(self):
+        """Order total in company currency."""
+        self.ensure_one()
+        return self.currency_id._convert(
+            self.amount_total,
+            self.company_id.currency_id,
+            self.company_id,
+            fields.Date.to_date(self.date_order) or fields.Date.context_today(self),
+        )
+
+    def _credit_is_released(self):
+        self.ensure_one()
+        return bool(self.credit_release_user_id) and (
+            self.currency_id.compare_amounts(self.amount_total, self.credit_released_amount) <= 0
+        )
+
+    def _credit_lock_partners(self, partners):
+        """Update the commercial partners' rows so that concurrent checks conflict.
+
+        Under REPEATABLE READ the second transaction touching the row waits, then fails with a
+        serialization error and Odoo retries it with fresh data.
+        """
+        # The serialization failure is expected and retried: do not log it as an error.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET write_date = write_date WHERE id IN %s",
+                tuple(partners.ids),
+            ),
+            log_exceptions=False,
+        )
+
+    def _credit_check(self):
+        """The hold decision: the credit rules that each order fails.
+
+        Orders are evaluated in sequence per company; the amounts of the orders of the same call
+        that pass count in the exposure of the next ones. Companies without credit control
+        (Sales Credit Limit off) hold nothing. Parameters come from
+        ``res.partner._credit_check_parameters``.
+
+        :return: {order_id: [{"rule": "limit"|"no_limit"|"overdue"|"manual", "message": str}]}
+        """
+        result = {order.id: [] for order in self}
+        for company, orders in self.grouped("company_id").items():
+            if not company.account_use_credit_limit:
+                continue
+            orders = orders.with_company(company)
+            partners = orders.partner_id.commercial_partner_id
+            self._credit_lock_partners(partners)
+            # sudo: the check reads every customer's figures to decide, whoever confirms.
+            partners = partners.sudo()
+            exposures = partners._credit_exposure()
+            parameters = partners._credit_check_parameters()
+            passed_amounts = defaultdict(float)
+            for order in orders:
+                partner = order.partner_id.commercial_partner_id.sudo()
+                amount = order._credit_amount()
+                if not order._credit_is_released():
+                    result[order.id] = order._credit_failed_rules(
+                        partner,
+                        exposures[partner.id],
+                        parameters[partner.id],
+                        passed_amounts[partner.id] + amount,
+                    )
+                if not result[order.id]:
+                    passed_amounts[partner.id] += amount
+        return result
+
+    def _credit_failed_rules(self, partner, exposure, parameters, amount):
+        """Evaluate the three hold rules (DESIGN §2) for one order; ``amount`` is the order
+        total plus the orders of the same call that passed, in company currency."""
+        self.ensure_one()
+        currency = self.company_id.currency_id
+        env = self.env
+
+        def fmt(value):
+            return format_amount(env, value, currency)
+
+        failures = []
+        total = exposure["exposure"] + amount
+        limit = exposure["limit"]
+        tolerance = parameters["tolerance_percent"]
+        if currency.compare_amounts(limit, 0) <= 0:
+            if parameters["hold_without_limit"]:
+                failures.append(
+                    {
+                        "rule": "no_limit",
+                        "message": env._(
+                            "The customer has no credit limit and customers without a limit "
+                            "are held (exposure with this order: %(total)s).",
+                            total=fmt(total),
+                        ),
+                    }
+                )
+        else:
+            allowed = limit * (1 + tolerance / 100.0)
+            if currency.compare_amounts(total, allowed) > 0:
+                failures.append(
+                    {
+                        "rule": "limit",
+                        "message": env._(
+                            "Credit limit exceeded: exposure with this order %(total)s "
+                            "(receivables %(receivable)s, uninvoiced orders %(sale)s, draft "
+                            "invoices %(draft)s, this order %(order)s) is above the limit "
+                            "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
+                            total=fmt(total),
+                            receivable=fmt(exposure["receivable"]),
+                            sale=fmt(exposure["sale"]),
+                            draft=fmt(exposure["draft_invoice"]),
+                            order=fmt(amount),
+                            limit=fmt(limit),
+                            tolerance=tolerance,
+                            allowed=fmt(allowed),
+                        ),
+                    }
+                )
+        max_days = parameters["max_overdue_days"]
+        if max_days and exposure["oldest_overdue_days"] > max_days:
+            failures.append(
+                {
+                    "rule": "overdue",
+                    "message": env._(
+                        "Overdue receivables: the oldest is %(days)s days past due, more than "
+                        "the %(max)s days allowed.",
+                        days=exposure["oldest_overdue_days"],
+                        max=max_days,
+                    ),
+                }
+            )
+        if partner.credit_hold:
+            failures.append(
+                {
+                    "rule": "manual",
+                    "message": env._(
+                        "The customer is on manual credit hold: %(reason)s",
+                        reason=partner.credit_hold_reason or env._("no reason given"),
+                    ),
+                }
+            )
+        return failures
+
+    def _credit_set_hold(self, failures):
+        """Record the hold on the orders: reason, chatter message, one activity per order."""
+        for order in self:
+            reason = "\n".join(failure["message"] for failure in failures[order.id])
+            # sudo: the hold is the outcome of the credit check, not a user's choice; the
+            # fields stay readonly for salespeople.
+            order.sudo().write({"credit_hold": True, "credit_hold_reason": reason})
+            order.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._("Order held by credit control:"),
+                    Markup().join(
+                        Markup("<li>%s</li>") % html_escape(failure["message"])
+                        for failure in failures[order.id]
+                    ),
+                )
+            )
+        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        with_activity = self.activity_ids.filtered(
+            lambda act: act.activity_type_id == activity_type
+        ).mapped("res_id")
+        for order in self.filtered(lambda o: o.id not in with_activity):
+            manager = order._credit_hold_responsible()
+            # sudo: the salesperson who confirmed may not assign activities to credit managers
+            # on every configuration; the activity only points the manager to the order.
+            order.sudo().activity_schedule(
+                "credit_management.mail_activity_type_credit_hold",
+                note=order.credit_hold_reason,
+                user_id=manager.id or self.env.uid,
+            )
+
+    def _credit_hold_responsible(self):
+        """The credit manager who gets the review activity of a held order."""
+        self.ensure_one()
+        managers = (
+            self.env.ref("credit_management.group_credit_manager")
+            .sudo()
+            .users.filtered(
+                lambda user: (
+                    not user._is_superuser()
+                    and not user.share
+                    and self.company_id in user.company_ids
+                )
+            )
+            .sorted("id")
+        )
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+        return (managers - admin)[:1] or managers[:1]
+
+    def _credit_close_activities(self):
+        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        # sudo: the activities are assigned to another credit manager.
+        self.sudo().activity_ids.filtered(
+            lambda act: act.activity_type_id == activity_type
+        ).action_feedback(feedback=self.env._("Decided by %s", self.env.user.name))
+
+    def _credit_hold_notification(self):
+        names = ", ".join(self.mapped("name"))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Credit hold"),
+                "message": self.env._(
+                    "%(orders)s could not be confirmed and wait for a credit manager:\n%(reasons)s",
+                    orders=names,
+                    reasons="\n".join(self.mapped("credit_hold_reason")),
+                ),
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }

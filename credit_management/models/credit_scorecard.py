@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.float_utils import float_compare
 
+from .credit_scorecard_criterion import DEFER_WEIGHT_CHECK
+
 
 class CreditScorecard(models.Model):
     """A scorecard template (评分卡): weighted criteria whose weights sum to 100."""
@@ -44,13 +46,15 @@ class CreditScorecard(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         records = super(
-            CreditScorecard, self.with_context(credit_scorecard_defer_weight_check=True)
+            CreditScorecard,
+            self.with_context(credit_scorecard_defer_weight_check=DEFER_WEIGHT_CHECK),
         ).create(vals_list)
         return records.with_env(self.env)
 
     def write(self, vals):
         return super(
-            CreditScorecard, self.with_context(credit_scorecard_defer_weight_check=True)
+            CreditScorecard,
+            self.with_context(credit_scorecard_defer_weight_check=DEFER_WEIGHT_CHECK),
         ).write(vals)
 
     @api.model

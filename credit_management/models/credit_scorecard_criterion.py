@@ -14,6 +14,10 @@ QUANTITATIVE_SOURCES = [
 ]
 COMPUTED_SOURCES = ("years_trading", "on_time_payment_percent", "average_days_late")
 
+# Context value with which the scorecard's own create/write postpone the weight-sum check to
+# their end. An object, not a flag: a JSON-RPC caller cannot send it, so it cannot skip the check.
+DEFER_WEIGHT_CHECK = object()
+
 
 class CreditScorecardCriterion(models.Model):
     _name = "credit.scorecard.criterion"
@@ -69,9 +73,11 @@ class CreditScorecardCriterion(models.Model):
                         name=criterion.name,
                     )
                 )
-        # inside a scorecard create/write the scorecard checks the total once all its criteria
-        # are written (several weights usually change together)
-        if not self.env.context.get("credit_scorecard_defer_weight_check"):
+        # Inside a scorecard create/write the scorecard checks the total once all its criteria
+        # are written (several weights usually change together). Data files loading criteria one
+        # by one may set the key to True, honoured only while modules load (registry not ready).
+        defer = self.env.context.get("credit_scorecard_defer_weight_check")
+        if not (defer is DEFER_WEIGHT_CHECK or (defer and not self.env.registry.ready)):
             self.scorecard_id._check_weights()
 
     def unlink(self):

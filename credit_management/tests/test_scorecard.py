@@ -27,6 +27,11 @@ class TestCreditScorecard(CreditGradeCommon):
             )
         with self.assertRaises(ValidationError):
             self.scorecard.criterion_ids[0].weight = 59
+        # the data-file deferral key, sent by a client once modules are loaded, skips nothing
+        with self.assertRaises(ValidationError):
+            self.scorecard.criterion_ids[0].with_context(
+                credit_scorecard_defer_weight_check=True
+            ).weight = 59
         with self.assertRaises(ValidationError):
             self.scorecard.criterion_ids[0].unlink()
         with self.assertRaises(ValidationError):

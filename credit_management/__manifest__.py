@@ -23,6 +23,19 @@
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "wizards/credit_reject_wizard_views.xml",
+        # grades, scorecards, credit applications and reviews
+        "data/ir_sequence_data.xml",
+        "data/credit_grade_data.xml",
+        "data/credit_scorecard_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "views/credit_grade_views.xml",
+        "views/credit_scorecard_views.xml",
+        "views/credit_application_views.xml",
+        "report/credit_hold_report.xml",
     ],
-    "demo": ["demo/credit_management_demo.xml"],
+    "demo": [
+        "demo/credit_management_demo.xml",
+        "demo/credit_application_demo.xml",
+    ],
 }

@@ -14,9 +14,20 @@
     "installable": True,
     "depends": ["credit_management"],
     "data": [
+        "security/credit_followup_security.xml",
         "security/credit_collections_security.xml",
         "security/ir.model.access.csv",
+        "data/mail_template_data.xml",
+        "data/credit_followup_data.xml",
+        "data/credit_followup_policy_data.xml",
         "data/credit_collections_sequence_data.xml",
+        "report/credit_followup_letter_report.xml",
+        "wizards/credit_followup_run_wizard_views.xml",
+        "views/credit_followup_policy_views.xml",
+        "views/credit_followup_run_views.xml",
+        "views/credit_followup_communication_views.xml",
+        "views/res_partner_views.xml",
+        "views/account_move_views.xml",
         "report/credit_collection_case_report.xml",
         "views/credit_collection_case_views.xml",
         "views/credit_writeoff_views.xml",
@@ -29,4 +40,5 @@
     "demo": [
         "demo/credit_collections_cases_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -9,6 +9,7 @@ unprivileged OS user (``postgres`` when it exists, else one we create).
 import argparse
 import os
 import pwd
+import random
 import re
 import shutil
 import signal
@@ -81,15 +82,18 @@ def as_cluster_user(cmd, user, **kwargs):
     return subprocess.run(cmd, check=True, **kwargs)
 
 
-def free_port(preferred):
-    for port in [preferred, *list(range(preferred + 1, preferred + 200))]:
+def free_port(preferred=None):
+    """A free loopback port: ``preferred`` if free, else a random one (parallel test runs must
+    not race for neighbouring ports)."""
+    candidates = [preferred] if preferred else []
+    for port in candidates + random.sample(range(20000, 60000), 200):
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    fail("no free TCP port for PostgreSQL")
+    fail("no free TCP port")
 
 
 class Cluster:
@@ -115,7 +119,7 @@ class Cluster:
         )
         return status.returncode == 0
 
-    def start(self, preferred_port=5433):
+    def start(self, preferred_port=None):
         self.datadir.mkdir(parents=True, exist_ok=True)
         if self.user:
             shutil.chown(self.datadir, self.user)
@@ -272,7 +276,7 @@ def cmd_test(args):
             "--max-cron-threads",
             "0",
             "--http-port",
-            str(free_port(8169)),
+            str(free_port()),
             "--log-level",
             "info",
         )
@@ -498,7 +502,7 @@ def main():
     )
     test.add_argument("--keep", action="store_true", help="keep the temporary cluster folder")
     test.add_argument("--quiet", action="store_true", default=os.environ.get("QUIET") == "1")
-    test.add_argument("--port", type=int, default=5433)
+    test.add_argument("--port", type=int, default=None, help="PostgreSQL port (default: random)")
     test.set_defaults(func=cmd_test)
     demo = sub.add_parser("demo", help="serve the demo database on http://localhost:8069")
     demo.add_argument("--port", type=int, default=5432)
@@ -508,12 +512,12 @@ def main():
     bench = sub.add_parser("bench", help="run the credit_bench benchmarks on a throwaway database")
     bench.add_argument("--modules", default=os.environ.get("MODULES", ""))
     bench.add_argument("--quiet", action="store_true", default=True)
-    bench.add_argument("--port", type=int, default=5433)
+    bench.add_argument("--port", type=int, default=None)
     bench.set_defaults(func=cmd_bench)
     pot = sub.add_parser("pot", help="export .pot files and merge them into zh_CN.po")
     pot.add_argument("--modules", default=os.environ.get("MODULES", ""))
     pot.add_argument("--strict", action="store_true", help="fail when a term has no translation")
-    pot.add_argument("--port", type=int, default=5433)
+    pot.add_argument("--port", type=int, default=None)
     pot.set_defaults(func=cmd_pot)
     stop = sub.add_parser("stop", help="stop the demo database cluster")
     stop.set_defaults(func=cmd_stop)

@@ -2,3 +2,10 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import sale_order
+from . import credit_grade
+from . import credit_scorecard
+from . import credit_scorecard_criterion
+from . import credit_scorecard_band
+from . import credit_application
+from . import credit_application_line
+from . import crm_team

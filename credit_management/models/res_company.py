@@ -48,3 +48,23 @@ class ResCompany(models.Model):
                         value=company.credit_max_overdue_days,
                     )
                 )
+
+    # ---------------------------------------------------------------------------------------------
+    # Credit applications: second approval threshold (grades / applications / reviews feature)
+    # ---------------------------------------------------------------------------------------------
+    credit_application_second_approval_amount = fields.Monetary(
+        string="Second Approval Above",
+        currency_field="currency_id",
+        help="Credit applications granting a limit above this amount need the approval of a "
+        "second, different credit manager. 0 = one approval is always enough.",
+    )
+
+    @api.constrains("credit_application_second_approval_amount")
+    def _check_credit_application_second_approval_amount(self):
+        for company in self:
+            if company.credit_application_second_approval_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The second-approval amount of credit applications cannot be negative."
+                    )
+                )

@@ -15,3 +15,12 @@ class ResConfigSettings(models.TransientModel):
     credit_hold_without_limit = fields.Boolean(
         related="company_id.credit_hold_without_limit", readonly=False
     )
+
+    # ---------------------------------------------------------------------------------------------
+    # Credit applications: second approval threshold (grades / applications / reviews feature)
+    # ---------------------------------------------------------------------------------------------
+    credit_application_second_approval_amount = fields.Monetary(
+        related="company_id.credit_application_second_approval_amount",
+        currency_field="currency_id",
+        readonly=False,
+    )

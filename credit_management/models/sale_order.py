@@ -247,15 +247,19 @@ class SaleOrder(models.Model):
                         partner,
                         exposures[partner.id],
                         parameters[partner.id],
-                        passed_amounts[partner.id] + amount,
+                        amount,
+                        batch_amount=passed_amounts[partner.id],
                     )
                 if not result[order.id]:
                     passed_amounts[partner.id] += amount
         return result
 
-    def _credit_failed_rules(self, partner, exposure, parameters, amount):
-        """Evaluate the three hold rules (DESIGN §2) for one order; ``amount`` is the order
-        total plus the orders of the same call that passed, in company currency."""
+    def _credit_failed_rules(self, partner, exposure, parameters, amount, batch_amount=0.0):
+        """Evaluate the three hold rules (DESIGN §2) for one order.
+
+        ``amount`` is the order total and ``batch_amount`` the total of the orders of the same
+        call that passed (confirmed just before: counted as uninvoiced orders), both in company
+        currency."""
         self.ensure_one()
         currency = self.company_id.currency_id
         env = self.env
@@ -264,7 +268,7 @@ class SaleOrder(models.Model):
             return format_amount(env, value, currency)
 
         failures = []
-        total = exposure["exposure"] + amount
+        total = exposure["exposure"] + batch_amount + amount
         limit = exposure["limit"]
         tolerance = parameters["tolerance_percent"]
         if currency.compare_amounts(limit, 0) <= 0:
@@ -292,7 +296,7 @@ class SaleOrder(models.Model):
                             "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
                             total=fmt(total),
                             receivable=fmt(exposure["receivable"]),
-                            sale=fmt(exposure["sale"]),
+                            sale=fmt(exposure["sale"] + batch_amount),
                             draft=fmt(exposure["draft_invoice"]),
                             order=fmt(amount),
                             limit=fmt(limit),

@@ -129,6 +129,9 @@ class TestCreditHold(CreditCommon):
         result = orders.action_confirm()
         self.assertConfirmed(orders[0])
         self.assertHeld(orders[1], "1,100.00")
+        # The first order of the call shows as an uninvoiced order, the held one as this order.
+        self.assertRegex(orders[1].credit_hold_reason, r"uninvoiced orders \D*400\.00")
+        self.assertRegex(orders[1].credit_hold_reason, r"this order \D*700\.00")
         self.assertConfirmed(orders[2])
         self.assertIn(orders[1].name, result["params"]["message"])
         self.assertNotIn(orders[0].name, result["params"]["message"])

@@ -1,10 +1,34 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+import logging
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+DEFAULT_POLICY_XMLID = "credit_management_collections.followup_policy_default"
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    followup_policy_id = fields.Many2one(
+        "credit.followup.policy",
+        string="Default Follow-up Policy",
+        domain="[('company_id', '=', id)]",
+        help="Follow-up policy of the customers that have none of their own.",
+    )
+    followup_invoice_fees = fields.Boolean(
+        string="Invoice Follow-up Fees",
+        help="Fees and interest of each follow-up communication are invoiced to the customer in a "
+        "separate draft customer invoice.",
+    )
+    followup_fee_product_id = fields.Many2one(
+        "product.product",
+        string="Follow-up Fee Product",
+        domain="[('company_id', 'in', [id, False])]",
+        help="Product of the fee and interest lines of follow-up invoices (income account, taxes).",
+    )
 
     credit_bad_debt_account_id = fields.Many2one(
         "account.account",
@@ -20,3 +44,29 @@ class ResCompany(models.Model):
         domain="[('type', '=', 'general')]",
         help="Miscellaneous journal in which bad-debt write-off entries are posted.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._credit_followup_ensure_policy()
+        return companies
+
+    def _credit_followup_ensure_policy(self):
+        """Give the companies without a follow-up policy a copy of the installed default ladder.
+
+        When the default ladder was deleted, nothing is created: the run then reports clearly that
+        the company has no follow-up policy.
+        """
+        # sudo: the shipped ladder belongs to the main company, which the user may not access;
+        # it is only read and copied into company configuration created with the company.
+        template = self.env.ref(DEFAULT_POLICY_XMLID, raise_if_not_found=False)
+        template = template.sudo() if template else template
+        for company in self.filtered(lambda c: not c.followup_policy_id):
+            if template and template.company_id == company:
+                company.followup_policy_id = template
+                continue
+            if not template:
+                _logger.info("No default follow-up policy to copy for company %s", company.name)
+                continue
+            policy = template.copy({"company_id": company.id})
+            company.sudo().followup_policy_id = policy

@@ -6,6 +6,13 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    followup_policy_id = fields.Many2one(related="company_id.followup_policy_id", readonly=False)
+    followup_invoice_fees = fields.Boolean(
+        related="company_id.followup_invoice_fees", readonly=False
+    )
+    followup_fee_product_id = fields.Many2one(
+        related="company_id.followup_fee_product_id", readonly=False
+    )
     credit_bad_debt_account_id = fields.Many2one(
         related="company_id.credit_bad_debt_account_id", readonly=False
     )

@@ -1,1 +1,2 @@
+from . import credit_followup_run_wizard
 from . import credit_collection_kpi_wizard

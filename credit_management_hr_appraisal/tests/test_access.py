@@ -88,3 +88,33 @@ class TestAppraisalAccess(AppraisalCommon):
             self.env["credit.clerk.status.history"].with_user(self.manager_user).create(
                 {"employee_id": self.clerk.id, "new_status": "disqualified", "reason": "x"}
             )
+
+    def test_appraiser_without_hr_rights_uses_the_views_and_filters(self):
+        Appraisal = self.env["credit.appraisal"].with_user(self.team_lead_user)
+        Appraisal.get_views([(False, "list"), (False, "form"), (False, "search")])
+        found = Appraisal.search([("appraiser_id", "=", self.team_lead_user.id)])
+        self.assertEqual(found, self.own_draft | self.own_approved)
+        self.assertIn(
+            self.clerk,
+            self.env["hr.employee"]
+            .with_user(self.team_lead_user)
+            .search([("is_credit_clerk", "=", True)]),
+        )
+
+    def test_employee_form_for_hr_officers_and_others(self):
+        employees = self.env["hr.employee"]
+        views = employees.with_user(self.hr_user).get_views([(False, "form")])
+        self.assertIn("credit_clerk_status_history_ids", views["views"]["form"]["arch"])
+        values = self.clerk.with_user(self.hr_user).read(
+            ["credit_clerk_status", "credit_appraisal_count", "credit_failed_appraisal_count"]
+        )[0]
+        self.assertEqual(values["credit_appraisal_count"], 2)
+        self.assertEqual(values["credit_failed_appraisal_count"], 0)
+        # a non-HR user gets the public profile: no private credit field in it
+        employees.with_user(self.team_lead_user).get_views([(False, "form")])
+        self.assertEqual(
+            self.clerk.with_user(self.team_lead_user).read(["is_credit_clerk"])[0][
+                "is_credit_clerk"
+            ],
+            True,
+        )

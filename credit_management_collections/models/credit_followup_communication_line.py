@@ -1,0 +1,37 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class CreditFollowupCommunicationLine(models.Model):
+    """One overdue invoice in a communication; also the exactly-once key (invoice, level)."""
+
+    _name = "credit.followup.communication.line"
+    _description = "Follow-up Communication Line"
+    _order = "communication_id, date_due, id"
+
+    communication_id = fields.Many2one(
+        "credit.followup.communication", required=True, index=True, ondelete="cascade"
+    )
+    move_id = fields.Many2one(
+        "account.move", string="Invoice", required=True, index=True, ondelete="cascade"
+    )
+    level_id = fields.Many2one(
+        "credit.followup.level", required=True, index=True, ondelete="restrict"
+    )
+    company_id = fields.Many2one(related="communication_id.company_id", store=True, index=True)
+    run_id = fields.Many2one(related="communication_id.run_id", store=True, index=True)
+    currency_id = fields.Many2one(related="communication_id.currency_id")
+    date_due = fields.Date(string="Due Date")
+    days_overdue = fields.Integer()
+    amount_total = fields.Monetary(string="Invoice Total", currency_field="currency_id")
+    amount_residual = fields.Monetary(string="Amount Due", currency_field="currency_id")
+    interest_amount = fields.Monetary(string="Interest", currency_field="currency_id")
+
+    _sql_constraints = [
+        (
+            "move_level_unique",
+            "UNIQUE(move_id, level_id)",
+            "A follow-up level is done only once for an invoice.",
+        ),
+    ]

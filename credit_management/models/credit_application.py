@@ -9,6 +9,15 @@ from .credit_grade import GRADES
 
 CREDIT_USER = "credit_management.group_credit_user"
 CREDIT_MANAGER = "credit_management.group_credit_manager"
+LOCKED_FIELDS = {
+    "partner_id",
+    "company_id",
+    "application_type",
+    "requested_limit",
+    "approved_limit",
+    "scorecard_id",
+    "line_ids",
+}
 
 
 class CreditApplication(models.Model):
@@ -235,6 +244,21 @@ class CreditApplication(models.Model):
                     "credit.application"
                 ) or self.env._("New")
         return super().create(vals_list)
+
+    def write(self, vals):
+        # The decision must stay what the managers approved: no change to the request, the
+        # score or the limit once a first approval is given (or the application is closed).
+        if LOCKED_FIELDS & vals.keys() and not self.env.su:
+            locked = self.filtered(lambda a: a.state in ("first_approved", "approved", "refused"))
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "%(names)s can no longer be changed: it is approved, refused or "
+                        "waiting for its second approval.",
+                        names=", ".join(locked.mapped("name")),
+                    )
+                )
+        return super().write(vals)
 
     def unlink(self):
         if any(app.state not in ("draft", "refused") for app in self):

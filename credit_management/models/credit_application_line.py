@@ -1,7 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .credit_scorecard_criterion import COMPUTED_SOURCES
 
@@ -69,6 +69,20 @@ class CreditApplicationLine(models.Model):
     def _compute_weighted_score(self):
         for line in self:
             line.weighted_score = line.score * line.weight / 100.0
+
+    def write(self, vals):
+        if {"value", "score", "criterion_id"} & vals.keys() and not self.env.su:
+            locked = self.application_id.filtered(
+                lambda a: a.state in ("first_approved", "approved", "refused")
+            )
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "The scorecard of %(names)s can no longer be changed.",
+                        names=", ".join(locked.mapped("name")),
+                    )
+                )
+        return super().write(vals)
 
     @api.constrains("score")
     def _check_score(self):

@@ -89,6 +89,22 @@ class TestCreditApplication(CreditGradeCommon):
         self.assertEqual(app.approver_id, self.manager2)
         self.assertEqual(self._limit(self.customer), 40000)
 
+    def test_decision_is_locked_after_first_approval(self):
+        self.company.credit_application_second_approval_amount = 30000
+        app = self._new_application([80, 80])
+        app.action_submit()
+        app.with_user(self.manager).action_approve()
+        self.assertEqual(app.state, "first_approved")
+        with self.assertRaises(UserError):
+            app.with_user(self.manager2).approved_limit = 90000
+        with self.assertRaises(UserError):
+            app.line_ids[0].with_user(self.analyst).score = 100
+        app.with_user(self.manager2).action_approve()
+        with self.assertRaises(UserError):
+            app.with_user(self.manager).requested_limit = 1
+        self.assertEqual(self._limit(self.customer), 40000)
+        self.assertEqual(app.total_score, 80)
+
     def test_single_approval_at_or_below_amount(self):
         self.company.credit_application_second_approval_amount = 40000
         app = self._new_application([80, 80])

@@ -38,6 +38,7 @@
         "wizards/credit_collection_kpi_wizard_views.xml",
     ],
     "demo": [
+        "demo/credit_followup_demo.xml",
         "demo/credit_collections_cases_demo.xml",
     ],
     "post_init_hook": "post_init_hook",

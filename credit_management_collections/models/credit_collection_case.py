@@ -72,6 +72,15 @@ class CreditCollectionCase(models.Model):
         " ('payment_state', 'in', ('not_paid', 'partial')),"
         " ('commercial_partner_id', '=', partner_id), ('company_id', '=', company_id)]",
     )
+    communication_id = fields.Many2one(
+        "credit.followup.communication",
+        string="Source Communication",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        help="Agency or legal follow-up communication this case was created from.",
+    )
     agency_partner_id = fields.Many2one(
         "res.partner",
         string="Agency / Law Firm",

@@ -211,7 +211,9 @@ class CreditFollowupCommunication(models.Model):
         (emails - no_address).write({"state": "done", "date_done": today})
         activities.write({"state": "open"})
         for level, comms in todo.grouped("level_id").items():
-            comms.line_ids.move_id.write(
+            # sudo: only the follow-up bookkeeping fields of the invoices are written, by the run
+            # of a credit user who may read but not edit invoices.
+            comms.line_ids.move_id.sudo().write(
                 {"followup_level_id": level.id, "followup_date_last": comms[0].date}
             )
         return stats
@@ -281,8 +283,6 @@ class CreditFollowupCommunication(models.Model):
     def _followup_set_credit_hold(self):
         """Put the customers of credit-hold levels on hold; return how many were put on hold."""
         holds = self.filtered("level_id.set_credit_hold")
-        if "credit_hold" not in self.env["res.partner"]._fields:  # TODO: core not merged yet
-            return 0
         count = 0
         for partner, comms in holds.grouped("partner_id").items():
             commercial = partner.commercial_partner_id

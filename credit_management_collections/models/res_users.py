@@ -118,13 +118,13 @@ class ResUsers(models.Model):
             values = result[collector_by_partner[partner_id]]
             key = "amount_collected" if kind == "collected" else "amount_due"
             values[key] += amount or 0.0
-        rounding = company.currency_id.rounding
+        currency = company.currency_id
         for values in result.values():
-            values["amount_collected"] = float_round(values["amount_collected"], rounding)
-            values["amount_due"] = float_round(values["amount_due"], rounding)
+            values["amount_collected"] = currency.round(values["amount_collected"])
+            values["amount_due"] = currency.round(values["amount_due"])
             if values["amount_due"] > 0:
                 values["collection_rate"] = float_round(
-                    values["amount_collected"] / values["amount_due"] * 100, 2
+                    values["amount_collected"] / values["amount_due"] * 100, precision_digits=2
                 )
         return result
 

@@ -5,3 +5,4 @@ from . import test_followup_multicompany
 from . import test_ageing
 from . import test_case
 from . import test_writeoff
+from . import test_collector_kpis

@@ -1,5 +1,6 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -129,3 +130,43 @@ class TestCollectionCase(CreditCasesReportsCommon):
         self.assertIn(self.invoice_1.name, html)
         self.assertIn(self.invoice_2.name, html)
         self.assertIn(self.agency.name, html)
+
+    def test_case_created_from_an_agency_communication(self):
+        self.env.user.groups_id |= self.env.ref("credit_management.group_credit_manager")
+        policy = self.env["credit.followup.policy"].create(
+            {
+                "name": "Agency ladder",
+                "company_id": self.company.id,
+                "level_ids": [
+                    Command.create({"name": "Agency", "delay_days": 120, "action": "agency"})
+                ],
+            }
+        )
+        level = policy.level_ids
+        communication = self.env["credit.followup.communication"].create(
+            {
+                "partner_id": self.partner_a.id,
+                "level_id": level.id,
+                "user_id": self.clerk.id,
+                "line_ids": [
+                    Command.create({"move_id": move.id, "level_id": level.id})
+                    for move in self.invoice_1 + self.invoice_2
+                ],
+                "state": "open",
+            }
+        )
+        form = Form(
+            self.env["credit.collection.case"]
+            .with_user(self.clerk)
+            .with_context(
+                default_communication_id=communication.id,
+                default_partner_id=communication.partner_id.id,
+                default_invoice_ids=communication.invoice_ids.ids,
+                default_kind="agency",
+            )
+        )
+        form.agency_partner_id = self.agency
+        case = form.save()
+        self.assertEqual(case.communication_id, communication)
+        self.assertEqual(case.invoice_ids, self.invoice_1 + self.invoice_2)
+        self.assertEqual(case.partner_id, self.partner_a)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import Form, tagged
 
 from .common import TODAY, FollowupCommon
@@ -234,3 +235,22 @@ class TestFollowupRun(FollowupCommon):
         self._run()
         self.assertEqual(self._communications(), comm)
         self.assertEqual(comm.state, "cancel")
+
+    def test_credit_hold_level_holds_partner_and_next_quotation(self):
+        self.company.account_use_credit_limit = True
+        invoice = self._overdue_invoice(self.partner_a, 65)
+        self._run()
+        partner = self.partner_a.commercial_partner_id
+        self.assertTrue(partner.credit_hold)
+        self.assertIn(self.level_60.name, partner.credit_hold_reason)
+        self.assertIn(invoice.name, partner.credit_hold_reason)
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.partner_a.id,
+                "company_id": self.company.id,
+                "order_line": [Command.create({"product_id": self.product_a.id})],
+            }
+        )
+        order.action_confirm()
+        self.assertEqual(order.state, "draft")
+        self.assertTrue(order.credit_hold)

@@ -62,12 +62,7 @@ class CreditAppraisalLine(models.Model):
         employees = self.appraisal_id.employee_id.sudo()
         users = employees.user_id
         kpis = {}
-        # TEMPORARY: until credit_management_collections ships the follow-up part the KPIs need
-        has_kpis = (
-            "credit.followup.communication" in self.env
-            and "credit_collector_id" in self.env["res.partner"]._fields
-        )
-        if has_kpis and users and any(line.kpi_source.startswith("collections") for line in self):
+        if users and any(line.kpi_source.startswith("collections") for line in self):
             kpis = (
                 self.env["res.users"]
                 .sudo()

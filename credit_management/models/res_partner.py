@@ -79,6 +79,7 @@ class ResPartner(models.Model):
         help="Days past due of the customer's oldest overdue receivable.",
     )
     credit_is_manager = fields.Boolean(compute="_compute_credit_is_manager")
+    credit_is_user = fields.Boolean(compute="_compute_credit_is_manager")
 
     @api.depends_context("company")
     def _compute_credit_exposure(self):
@@ -97,7 +98,9 @@ class ResPartner(models.Model):
 
     @api.depends_context("uid")
     def _compute_credit_is_manager(self):
+        # the form greys out what the user may not change (write() refuses it anyway)
         self.credit_is_manager = self.env.user.has_group("credit_management.group_credit_manager")
+        self.credit_is_user = self.env.user.has_group("credit_management.group_credit_user")
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -84,6 +84,7 @@ class TestCreditSettings(CreditCommon):
         self.assertEqual(values[0]["credit_limit"], 1000.0)
         self.assertEqual(values[0]["credit_available"], 1000.0)
         self.assertFalse(customer.credit_is_manager)
+        self.assertFalse(customer.credit_is_user)  # the form greys out analyst and review date
         for vals in ({"credit_limit": 5000.0}, {"credit_hold": True}, {"credit_hold_reason": "x"}):
             with self.assertRaisesRegex(AccessError, "Only credit managers"):
                 customer.write(vals)
@@ -105,6 +106,7 @@ class TestCreditSettings(CreditCommon):
     def test_credit_manager_sets_limit_and_hold(self):
         customer = self.customer.with_user(self.manager)
         self.assertTrue(customer.credit_is_manager)
+        self.assertTrue(customer.credit_is_user)
         customer.write(
             {"credit_limit": 3000.0, "credit_hold": True, "credit_hold_reason": "Dispute"}
         )

@@ -1,6 +1,6 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import fields, models
 from odoo.tools import SQL, float_round
@@ -130,20 +130,13 @@ class ResUsers(models.Model):
 
     def _credit_done_communications_domain(self, date_from, date_to):
         """Domain of the follow-up communications these users did in [date_from, date_to]."""
-        Communication = self.env["credit.followup.communication"]
-        if Communication._fields["date"].type == "datetime":
-            period = (datetime.combine(date_from, time.min), datetime.combine(date_to, time.max))
-        else:
-            period = (date_from, date_to)
-        domain = [
+        return [
             ("user_id", "in", self.ids),
             ("state", "=", "done"),
-            ("date", ">=", period[0]),
-            ("date", "<=", period[1]),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("company_id", "=", self.env.company.id),
         ]
-        if "company_id" in Communication._fields:
-            domain.append(("company_id", "=", self.env.company.id))
-        return domain
 
     def _credit_collector_by_partner(self):
         """{commercial partner id: collector user id} for the partners these users collect."""

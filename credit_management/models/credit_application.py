@@ -30,7 +30,7 @@ class CreditApplication(models.Model):
 
     _name = "credit.application"
     _description = "Credit Application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -275,18 +275,6 @@ class CreditApplication(models.Model):
                     group=group.name,
                 )
             )
-
-    def _check_state(self, allowed_states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for app in self:
-            if app.state not in allowed_states:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s: this step is not possible now.",
-                        name=app.name,
-                        state=labels[app.state],
-                    )
-                )
 
     # ------------------------------------------------------------------ actions
     def action_refresh_data(self):

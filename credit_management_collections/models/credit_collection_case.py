@@ -15,7 +15,7 @@ class CreditCollectionCase(models.Model):
 
     _name = "credit.collection.case"
     _description = "Agency / Legal Collection Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -221,18 +221,6 @@ class CreditCollectionCase(models.Model):
                     self.env._("Only a credit manager may approve, close or reopen this case.")
                 )
             raise AccessError(self.env._("Only credit users may work on collection cases."))
-
-    def _check_state(self, states):
-        wrong = self.filtered(lambda c: c.state not in states)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(name)s is %(state)s: this step is not possible.",
-                    name=wrong[0].name,
-                    state=labels[wrong[0].state],
-                )
-            )
 
     def action_submit(self):
         """Credit user: send the case to the pre-handover review (委外前审核)."""

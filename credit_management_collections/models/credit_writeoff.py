@@ -17,7 +17,7 @@ class CreditWriteoff(models.Model):
 
     _name = "credit.writeoff"
     _description = "Bad-Debt Write-off"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -182,18 +182,6 @@ class CreditWriteoff(models.Model):
                 self.env._("Only a credit manager may approve or undo a bad-debt write-off.")
                 if group.endswith("manager")
                 else self.env._("Only credit users may submit a bad-debt write-off.")
-            )
-
-    def _check_state(self, states):
-        wrong = self.filtered(lambda w: w.state not in states)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(name)s is %(state)s: this step is not possible.",
-                    name=wrong[0].name,
-                    state=labels[wrong[0].state],
-                )
             )
 
     def action_submit(self):

@@ -1,10 +1,12 @@
 # Credit management suite for Odoo 18 — developer commands. See README.md.
-PYTHON ?= python3
+VENV ?= .venv
+PYTHON ?= $(VENV)/bin/python
 ADDONS := credit_management credit_management_collections credit_management_hr_appraisal
 
-.PHONY: help demo stop test lint format bench pot wheels
+.PHONY: help setup demo stop test lint format bench pot wheels
 
 help:
+	@echo "make setup  - install what the project needs (Debian packages, Odoo 18, .venv); run by demo and test"
 	@echo "make demo   - serve the demo database (credit_demo) on http://localhost:8069"
 	@echo "make stop   - stop the demo database cluster"
 	@echo "make test   - run every test in a throwaway database (MODULES=..., TEST_TAGS=... to narrow)"
@@ -12,28 +14,31 @@ help:
 	@echo "make pot    - export i18n/<module>.pot and merge new terms into i18n/zh_CN.po"
 	@echo "make bench  - speed benchmarks on a throwaway database"
 
-demo:
+setup:
+	CREDIT_VENV=$(VENV) setup/bootstrap.sh
+
+demo: setup
 	$(PYTHON) tests/harness.py demo
 
 stop:
 	$(PYTHON) tests/harness.py stop
 
-test:
+test: setup
 	$(PYTHON) tests/harness.py test
 
-lint:
-	ruff format --check $(ADDONS) tests setup
-	ruff check $(ADDONS) tests setup
+lint: setup
+	$(VENV)/bin/ruff format --check $(ADDONS) tests setup
+	$(VENV)/bin/ruff check $(ADDONS) tests setup
 	$(PYTHON) -m pylint --rcfile=.pylintrc-mandatory $(ADDONS)
 
 format:
-	ruff format $(ADDONS) tests setup
-	ruff check --fix $(ADDONS) tests setup
+	$(VENV)/bin/ruff format $(ADDONS) tests setup
+	$(VENV)/bin/ruff check --fix $(ADDONS) tests setup
 
-pot:
+pot: setup
 	$(PYTHON) tests/harness.py pot
 
-bench:
+bench: setup
 	$(PYTHON) tests/harness.py bench
 
 wheels:

@@ -2,6 +2,8 @@ from . import credit_workflow_mixin
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_partner_exposure
+from . import res_partner_payment_history
 from . import sale_order
 from . import credit_grade
 from . import credit_scorecard

@@ -33,6 +33,13 @@ class CreditApplication(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "first_approver_id",
+        "first_approval_date",
+        "approver_id",
+        "approval_date",
+    )
+    _workflow_unlink_states = ("draft", "refused")
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/", index=True
@@ -260,11 +267,6 @@ class CreditApplication(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
-        if any(app.state not in ("draft", "refused") for app in self):
-            raise UserError(self.env._("Only draft or refused credit applications can be deleted."))
-        return super().unlink()
-
     # ------------------------------------------------------------------ helpers
     def _check_group(self, group_xmlid):
         if not self.env.su and not self.env.user.has_group(group_xmlid):
@@ -294,7 +296,7 @@ class CreditApplication(models.Model):
                 )
             if app.application_type == "application" and not app.requested_limit:
                 raise UserError(self.env._("Enter the requested limit of %(name)s.", name=app.name))
-        self.write({"state": "submitted"})
+        self._workflow_write({"state": "submitted"})
         for app in self:
             app.message_post(
                 body=self.env._(
@@ -318,7 +320,7 @@ class CreditApplication(models.Model):
         final = self.browse()
         for app in self:
             if app.state == "submitted" and app.needs_second_approval:
-                app.write(
+                app._workflow_write(
                     {
                         "state": "first_approved",
                         "first_approver_id": user.id,
@@ -344,7 +346,9 @@ class CreditApplication(models.Model):
                 )
             final |= app
         if final:
-            final.write({"state": "approved", "approver_id": user.id, "approval_date": now})
+            final._workflow_write(
+                {"state": "approved", "approver_id": user.id, "approval_date": now}
+            )
             final._apply_to_partner()
         return True
 
@@ -356,7 +360,7 @@ class CreditApplication(models.Model):
                 raise UserError(
                     self.env._("Write the reason of the refusal of %(name)s first.", name=app.name)
                 )
-        self.write({"state": "refused"})
+        self._workflow_write({"state": "refused"})
         for app in self:
             app.message_post(body=self.env._("Refused: %(reason)s", reason=app.refuse_reason))
         return True
@@ -364,7 +368,9 @@ class CreditApplication(models.Model):
     def action_draft(self):
         self._check_group(CREDIT_USER)
         self._check_state(("refused",))
-        self.write({"state": "draft", "first_approver_id": False, "first_approval_date": False})
+        self._workflow_write(
+            {"state": "draft", "first_approver_id": False, "first_approval_date": False}
+        )
         self.message_post(body=self.env._("Reset to draft."))
         return True
 

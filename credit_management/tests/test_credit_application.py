@@ -147,3 +147,37 @@ class TestCreditApplication(CreditGradeCommon):
             self.customer.credit_review_date_next,
             fields.Date.context_today(self.customer) + relativedelta(months=6),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestCreditApplicationWorkflowGuard(CreditGradeCommon):
+    """The state and the approver of an application change only through its buttons."""
+
+    def test_direct_state_write_is_refused(self):
+        app = self._new_application([90, 80], requested_limit=40000)
+        app.with_user(self.analyst).action_submit()
+        for user in (self.analyst, self.manager):
+            with self.assertRaisesRegex(AccessError, "only be changed through its buttons"):
+                app.with_user(user).write({"state": "approved"})
+            with self.assertRaisesRegex(AccessError, "only be changed through its buttons"):
+                app.with_user(user).write({"approver_id": user.id})
+        self.assertEqual(app.state, "submitted")
+        self.assertFalse(app.approver_id)
+        self.assertFalse(self.customer.credit_grade)
+        # writing the unchanged state (a form or an import sending it back) is harmless
+        app.with_user(self.analyst).write({"state": "submitted", "justification": "more"})
+        self.assertEqual(app.justification, "more")
+
+    def test_create_already_decided_is_refused(self):
+        with self.assertRaisesRegex(AccessError, "only be changed through its buttons"):
+            self._new_application([90, 80], user=self.manager, state="approved")
+        with self.assertRaisesRegex(AccessError, "only be changed through its buttons"):
+            self._new_application([90, 80], user=self.manager, approver_id=self.manager.id)
+
+    def test_decided_application_cannot_be_deleted(self):
+        app = self._new_application([90, 80], requested_limit=40000)
+        app.with_user(self.analyst).action_submit()
+        app.with_user(self.manager).action_approve()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            app.with_user(self.manager).unlink()
+        self.assertTrue(app.exists())

@@ -241,7 +241,7 @@ class CreditCollectionCase(models.Model):
                         invoices=", ".join(paid.mapped("display_name")),
                     )
                 )
-        self.write({"state": "review"})
+        self._workflow_write({"state": "review"})
         for case in self:
             case.message_post(body=self.env._("Submitted for review before handover."))
         return True
@@ -259,7 +259,7 @@ class CreditCollectionCase(models.Model):
                     )
                 )
             date = case.handover_date or fields.Date.context_today(self)
-            case.write(
+            case._workflow_write(
                 {
                     "state": "handed_over",
                     "handover_date": date,
@@ -281,7 +281,7 @@ class CreditCollectionCase(models.Model):
         """Credit manager: send a case under review back to draft."""
         self._check_credit_group("credit_management.group_credit_manager")
         self._check_state(("review",))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         for case in self:
             case.message_post(body=self.env._("Review refused: back to draft."))
         return True
@@ -295,7 +295,7 @@ class CreditCollectionCase(models.Model):
                 raise UserError(
                     self.env._("Set the outcome of %(name)s before closing it.", name=case.name)
                 )
-        self.write({"state": "closed", "close_date": fields.Date.context_today(self)})
+        self._workflow_write({"state": "closed", "close_date": fields.Date.context_today(self)})
         labels = dict(self._fields["outcome"]._description_selection(self.env))
         for case in self:
             case.message_post(
@@ -312,7 +312,7 @@ class CreditCollectionCase(models.Model):
         self._check_state(("draft", "review", "handed_over"))
         if self.filtered(lambda c: c.state == "handed_over"):
             self._check_credit_group("credit_management.group_credit_manager")
-        self.write({"state": "cancel"})
+        self._workflow_write({"state": "cancel"})
         for case in self:
             case.message_post(body=self.env._("Case cancelled."))
         return True
@@ -320,7 +320,7 @@ class CreditCollectionCase(models.Model):
     def action_draft(self):
         self._check_credit_group("credit_management.group_credit_user")
         self._check_state(("cancel",))
-        self.write({"state": "draft", "handover_date": False, "amount_handed_over": 0.0})
+        self._workflow_write({"state": "draft", "handover_date": False, "amount_handed_over": 0.0})
         for case in self:
             case.message_post(body=self.env._("Reset to draft."))
         return True

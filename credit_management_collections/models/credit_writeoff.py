@@ -193,7 +193,7 @@ class CreditWriteoff(models.Model):
                     self.env._("Add the invoices to write off to %(name)s.", name=writeoff.name)
                 )
             writeoff._check_invoices_open()
-        self.write({"state": "to_approve"})
+        self._workflow_write({"state": "to_approve"})
         for writeoff in self:
             writeoff.message_post(
                 body=self.env._(
@@ -210,7 +210,7 @@ class CreditWriteoff(models.Model):
         for writeoff in self:
             writeoff._check_invoices_open()
             move = writeoff._create_writeoff_move()
-            writeoff.write(
+            writeoff._workflow_write(
                 {
                     "state": "posted",
                     "move_id": move.id,
@@ -247,7 +247,7 @@ class CreditWriteoff(models.Model):
                     cancel=True,
                 )
                 writeoff.reversal_move_id = reversal.id
-            writeoff.state = "cancel"
+            writeoff._workflow_write({"state": "cancel"})
             writeoff.message_post(body=self.env._("Write-off cancelled."))
         return True
 
@@ -256,7 +256,7 @@ class CreditWriteoff(models.Model):
         self._check_state(("to_approve", "cancel"))
         if self.filtered("move_id"):
             raise UserError(self.env._("A write-off that was posted cannot be reset to draft."))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         for writeoff in self:
             writeoff.message_post(body=self.env._("Reset to draft."))
         return True

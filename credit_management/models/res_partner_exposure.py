@@ -1,0 +1,229 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .res_partner import CREDIT_READ_GROUPS
+
+
+class ResPartner(models.Model):
+    """Credit exposure (信用占用): the one home of its computation."""
+
+    _inherit = "res.partner"
+
+    credit_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_credit_exposure", groups=CREDIT_READ_GROUPS
+    )
+    credit_exposure_receivable = fields.Monetary(
+        string="Open Receivables",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+        help="Posted, unreconciled receivables of the customer (residual amount).",
+    )
+    credit_exposure_sale = fields.Monetary(
+        string="Uninvoiced Orders",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+        help="Confirmed sales orders, tax included, for the ordered quantities not yet on a "
+        "(draft or posted) invoice.",
+    )
+    credit_exposure_draft_invoice = fields.Monetary(
+        string="Draft Invoices",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+        help="Draft customer invoices and credit notes, tax included.",
+    )
+    credit_exposure = fields.Monetary(
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+        help="Open receivables + uninvoiced orders + draft invoices, in company currency.",
+    )
+    credit_available = fields.Monetary(
+        string="Available Credit",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+        help="Credit limit minus exposure (tolerance not included).",
+    )
+    credit_usage_percent = fields.Float(
+        string="Credit Usage (%)",
+        compute="_compute_credit_exposure",
+        groups=CREDIT_READ_GROUPS,
+        help="Exposure as a percentage of the credit limit (0 when there is no limit).",
+    )
+    credit_oldest_overdue_days = fields.Integer(
+        string="Oldest Overdue (days)",
+        compute="_compute_credit_exposure",
+        groups=CREDIT_READ_GROUPS,
+        help="Days past due of the customer's oldest overdue receivable.",
+    )
+
+    @api.depends_context("company")
+    def _compute_credit_exposure(self):
+        exposures = self._credit_exposure()
+        currency = self.env.company.currency_id
+        for partner in self:
+            values = exposures[partner.commercial_partner_id.id]
+            partner.credit_currency_id = currency
+            partner.credit_exposure_receivable = values["receivable"]
+            partner.credit_exposure_sale = values["sale"]
+            partner.credit_exposure_draft_invoice = values["draft_invoice"]
+            partner.credit_exposure = values["exposure"]
+            partner.credit_available = values["available"]
+            partner.credit_usage_percent = values["usage_percent"]
+            partner.credit_oldest_overdue_days = values["oldest_overdue_days"]
+
+    def _credit_exposure(self, extra_amounts=None):
+        """Compute the credit exposure of the commercial partners of ``self``.
+
+        Current company, company currency; one query per component for any number of
+        partners. Components:
+
+        - ``receivable``: posted, unreconciled receivable lines (residual);
+        - ``sale``: confirmed orders, tax included, for the quantities not yet on any invoice
+          (draft or posted): an invoiced quantity leaves this component;
+        - ``draft_invoice``: draft customer invoices and credit notes (including those created
+          from orders: their quantities are no longer counted in ``sale``, so nothing is
+          counted twice);
+        - ``order``: ``extra_amounts`` ({commercial_partner_id: amount in company currency}),
+          e.g. the order being checked.
+
+        :return: {commercial_partner_id: {"receivable", "sale", "draft_invoice", "order",
+                  "exposure", "limit", "available", "usage_percent", "oldest_overdue_days"}}
+        """
+        extra_amounts = extra_amounts or {}
+        company = self.env.company
+        currency = company.currency_id
+        partners = self.commercial_partner_id
+        result = {
+            partner.id: {
+                "receivable": 0.0,
+                "sale": 0.0,
+                "draft_invoice": 0.0,
+                "order": extra_amounts.get(partner.id, 0.0),
+                "oldest_overdue_days": 0,
+            }
+            for partner in partners
+        }
+        if partners.ids:
+            self._credit_exposure_receivable(result, company)
+            self._credit_exposure_sale(result, company)
+            self._credit_exposure_draft_invoice(result, company)
+        # sudo: the limit is read to compute figures for a decision; callers expose them only
+        # through fields restricted to CREDIT_READ_GROUPS.
+        for partner in partners.sudo():
+            values = result[partner.id]
+            limit = partner.credit_limit
+            exposure = currency.round(
+                values["receivable"] + values["sale"] + values["draft_invoice"] + values["order"]
+            )
+            values.update(
+                {
+                    "exposure": exposure,
+                    "limit": limit,
+                    "available": currency.round(limit - exposure),
+                    "usage_percent": exposure / limit * 100 if limit else 0.0,
+                }
+            )
+        return result
+
+    def _credit_exposure_receivable(self, result, company):
+        self.env["account.move.line"].flush_model(
+            [
+                "account_id",
+                "amount_residual",
+                "company_id",
+                "date_maturity",
+                "parent_state",
+                "partner_id",
+                "reconciled",
+            ]
+        )
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        today = fields.Date.context_today(self)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT p.commercial_partner_id,
+                       SUM(aml.amount_residual),
+                       MIN(aml.date_maturity) FILTER (
+                           WHERE aml.amount_residual > 0 AND aml.date_maturity < %(today)s
+                       )
+                  FROM account_move_line aml
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN res_partner p ON p.id = aml.partner_id
+                 WHERE acc.account_type = 'asset_receivable'
+                   AND aml.parent_state = 'posted'
+                   AND aml.reconciled IS NOT TRUE
+                   AND aml.company_id = %(company)s
+                   AND p.commercial_partner_id IN %(partners)s
+              GROUP BY p.commercial_partner_id
+                """,
+                today=today,
+                company=company.id,
+                partners=tuple(result),
+            )
+        )
+        for partner_id, residual, oldest_due in rows:
+            result[partner_id]["receivable"] = residual or 0.0
+            if oldest_due:
+                result[partner_id]["oldest_overdue_days"] = (today - oldest_due).days
+
+    def _credit_exposure_sale(self, result, company):
+        self.env["sale.order.line"].flush_model(
+            ["order_id", "price_total", "product_uom_qty", "qty_invoiced", "state"]
+        )
+        self.env["sale.order"].flush_model(["partner_id", "company_id", "currency_id", "state"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT p.commercial_partner_id,
+                       so.currency_id,
+                       SUM(sol.price_total * GREATEST(sol.product_uom_qty - sol.qty_invoiced, 0)
+                           / sol.product_uom_qty)
+                  FROM sale_order_line sol
+                  JOIN sale_order so ON so.id = sol.order_id
+                  JOIN res_partner p ON p.id = so.partner_id
+                 WHERE so.state = 'sale'
+                   AND sol.product_uom_qty > 0
+                   AND so.company_id = %(company)s
+                   AND p.commercial_partner_id IN %(partners)s
+              GROUP BY p.commercial_partner_id, so.currency_id
+                """,
+                company=company.id,
+                partners=tuple(result),
+            )
+        )
+        today = fields.Date.context_today(self)
+        currencies = self.env["res.currency"].browse({row[1] for row in rows})
+        for partner_id, currency_id, amount in rows:
+            currency = currencies.browse(currency_id)
+            result[partner_id]["sale"] += currency._convert(
+                amount or 0.0, company.currency_id, company, today
+            )
+
+    def _credit_exposure_draft_invoice(self, result, company):
+        self.env["account.move"].flush_model(
+            ["amount_total_signed", "commercial_partner_id", "company_id", "move_type", "state"]
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT am.commercial_partner_id, SUM(am.amount_total_signed)
+                  FROM account_move am
+                 WHERE am.state = 'draft'
+                   AND am.move_type IN ('out_invoice', 'out_refund')
+                   AND am.company_id = %(company)s
+                   AND am.commercial_partner_id IN %(partners)s
+              GROUP BY am.commercial_partner_id
+                """,
+                company=company.id,
+                partners=tuple(result),
+            )
+        )
+        for partner_id, amount in rows:
+            result[partner_id]["draft_invoice"] = amount or 0.0

@@ -1,5 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# One file per concern of res.partner, so that a reader finds each rule where its name says.
+# pylint: disable=consider-merging-classes-inherited
 from odoo import fields, models
 from odoo.tools import SQL
 

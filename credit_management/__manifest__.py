@@ -13,7 +13,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["sale_management", "account"],
+    "depends": ["sale_management", "sale_stock", "account"],
     "data": [
         "security/credit_management_security.xml",
         "security/ir.model.access.csv",

@@ -23,6 +23,7 @@
         "data/credit_collections_sequence_data.xml",
         "report/credit_followup_letter_report.xml",
         "wizards/credit_followup_run_wizard_views.xml",
+        "wizards/credit_followup_promise_wizard_views.xml",
         "views/credit_followup_policy_views.xml",
         "views/credit_followup_run_views.xml",
         "views/credit_followup_communication_views.xml",

@@ -2,20 +2,28 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .credit_grade import GRADES
 
+# Who reads a customer's credit status (limit, hold flag) and an order's credit hold: sales,
+# accounting and the credit department.
 CREDIT_READ_GROUPS = (
     "account.group_account_invoice,account.group_account_readonly,"
     "sales_team.group_sale_salesman,credit_management.group_credit_user"
 )
-# Fields of the credit profile that only credit managers may change.
-CREDIT_MANAGER_FIELDS = ("credit_limit", "credit_hold", "credit_hold_reason")
+# Who reads the internal credit file (grade, score, analyst, reviews, hold reason, exposure,
+# collector, follow-up policy): the credit department only.
+CREDIT_USER = "credit_management.group_credit_user"
+CREDIT_MANAGER = "credit_management.group_credit_manager"
+# Who sets credit limits: credit managers, and the accounting administrators who set them in
+# stock Odoo before the suite was installed (README, "Rights").
+CREDIT_LIMIT_WRITE_GROUPS = f"{CREDIT_MANAGER},account.group_account_manager"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "credit.guard.mixin"]
 
     # The credit file (客户信用档案) of the commercial partner and who may change it. Exposure is
     # in res_partner_exposure.py, the payment history of scorecards in
@@ -29,65 +37,84 @@ class ResPartner(models.Model):
         help="Manual hold set by a credit manager: every order of this customer is held at "
         "confirmation while credit control (Sales Credit Limit) is enabled for the company.",
     )
-    credit_hold_reason = fields.Text(copy=False, tracking=True, groups=CREDIT_READ_GROUPS)
+    credit_hold_reason = fields.Text(copy=False, tracking=True, groups=CREDIT_USER)
     credit_grade = fields.Selection(
         GRADES,
         tracking=True,
         copy=False,
+        groups=CREDIT_USER,
         help="Credit grade (信用等级) of the customer, set by approved credit applications and "
         "reviews. Per-grade settings may override the company's tolerance and overdue days.",
     )
     credit_score = fields.Float(
-        tracking=True, copy=False, help="Scorecard total (0-100) of the last approved assessment."
+        tracking=True,
+        copy=False,
+        groups=CREDIT_USER,
+        help="Scorecard total (0-100) of the last approved assessment.",
     )
-    credit_review_date_last = fields.Date(string="Last Credit Review", copy=False, tracking=True)
+    credit_review_date_last = fields.Date(
+        string="Last Credit Review", copy=False, tracking=True, groups=CREDIT_USER
+    )
     credit_review_date_next = fields.Date(
         string="Next Credit Review",
         copy=False,
         tracking=True,
+        groups=CREDIT_USER,
         help="A review activity is scheduled for the analyst when this date is reached.",
     )
     credit_analyst_id = fields.Many2one(
         "res.users",
         copy=False,
         tracking=True,
+        groups=CREDIT_USER,
         domain="[('share', '=', False)]",
         help="Credit analyst responsible for this customer's credit file and reviews.",
     )
     credit_application_count = fields.Integer(
-        compute="_compute_credit_application_count", groups="credit_management.group_credit_user"
+        compute="_compute_credit_application_count", groups=CREDIT_USER
     )
 
-    credit_is_manager = fields.Boolean(compute="_compute_credit_is_manager")
-    credit_is_user = fields.Boolean(compute="_compute_credit_is_manager")
+    credit_is_manager = fields.Boolean(
+        compute="_compute_credit_is_manager", groups="base.group_user"
+    )
+    credit_is_user = fields.Boolean(compute="_compute_credit_is_manager", groups="base.group_user")
+    credit_can_set_limit = fields.Boolean(
+        compute="_compute_credit_is_manager", groups="base.group_user"
+    )
 
     @api.depends_context("uid")
     def _compute_credit_is_manager(self):
         # the form greys out what the user may not change (write() refuses it anyway)
         self.credit_is_manager = self.env.user.has_group("credit_management.group_credit_manager")
         self.credit_is_user = self.env.user.has_group("credit_management.group_credit_user")
+        self.credit_can_set_limit = self._credit_guard_owns(CREDIT_LIMIT_WRITE_GROUPS)
+
+    def _credit_guarded_fields(self):
+        """Who changes each field of the credit file (credit.guard.mixin)."""
+        return dict(
+            super()._credit_guarded_fields(),
+            credit_limit=CREDIT_LIMIT_WRITE_GROUPS,
+            credit_hold=CREDIT_MANAGER,
+            credit_hold_reason=CREDIT_MANAGER,
+            credit_grade=CREDIT_MANAGER,
+            credit_score=CREDIT_MANAGER,
+            credit_analyst_id=CREDIT_USER,
+            credit_review_date_last=CREDIT_USER,
+            credit_review_date_next=CREDIT_USER,
+        )
+
+    def _credit_guard_scope_groups(self):
+        # the credit groups may write customers for their credit fields only
+        return (CREDIT_USER, CREDIT_MANAGER)
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._credit_check_limit_value(vals)
-        if any(vals.get(fname) for vals in vals_list for fname in CREDIT_MANAGER_FIELDS):
-            self._credit_check_manager()
         return super().create(vals_list)
 
     def write(self, vals):
-        self._credit_file_check_write(vals)  # grades / reviews block below
         self._credit_check_limit_value(vals)
-        fnames = [fname for fname in CREDIT_MANAGER_FIELDS if fname in vals]
-        if fnames and not self.env.su:
-            # Only commercial entities carry the credit profile; contacts are synced from
-            # their parent (sudo) and their own values are never used.
-            commercial = self.filtered(lambda p: p.commercial_partner_id == p)
-            changed = commercial.sudo().filtered(
-                lambda p: any(p[fname] != (vals[fname] or False) for fname in fnames)
-            )
-            if changed:
-                self._credit_check_manager()
         return super().write(vals)
 
     def _credit_check_limit_value(self, vals):
@@ -100,13 +127,6 @@ class ResPartner(models.Model):
                     value=vals["credit_limit"],
                 )
             )
-
-    def _credit_check_manager(self):
-        if self.env.su or self.env.user.has_group("credit_management.group_credit_manager"):
-            return
-        raise AccessError(
-            self.env._("Only credit managers can change credit limits and credit holds.")
-        )
 
     def _credit_check_parameters(self):
         """Return the hold-rule parameters per commercial partner, for the current company.
@@ -135,28 +155,6 @@ class ResPartner(models.Model):
         counts = {partner.id: count for partner, count in groups}
         for partner in self:
             partner.credit_application_count = counts.get(partner.commercial_partner_id.id, 0)
-
-    def _credit_file_check_write(self, vals):
-        """Grade and score are decisions of credit managers, analyst and review dates of the
-        credit department: refuse them to everybody else, also through RPC."""
-        if self.env.su:
-            return
-        if {"credit_grade", "credit_score"} & vals.keys() and not self.env.user.has_group(
-            "credit_management.group_credit_manager"
-        ):
-            raise AccessError(
-                self.env._("Only credit managers can change the credit grade of a customer.")
-            )
-        if {
-            "credit_review_date_last",
-            "credit_review_date_next",
-            "credit_analyst_id",
-        } & vals.keys() and not self.env.user.has_group("credit_management.group_credit_user"):
-            raise AccessError(
-                self.env._(
-                    "Only the credit department can change the credit analyst and review dates."
-                )
-            )
 
     def action_view_credit_applications(self):
         self.ensure_one()

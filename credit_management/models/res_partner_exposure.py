@@ -5,7 +5,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .res_partner import CREDIT_READ_GROUPS
+from .res_partner import CREDIT_USER
 
 
 class ResPartner(models.Model):
@@ -14,20 +14,20 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     credit_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_credit_exposure", groups=CREDIT_READ_GROUPS
+        "res.currency", compute="_compute_credit_exposure", groups=CREDIT_USER
     )
     credit_exposure_receivable = fields.Monetary(
         string="Open Receivables",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
-        groups=CREDIT_READ_GROUPS,
+        groups=CREDIT_USER,
         help="Posted, unreconciled receivables of the customer (residual amount).",
     )
     credit_exposure_sale = fields.Monetary(
         string="Uninvoiced Orders",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
-        groups=CREDIT_READ_GROUPS,
+        groups=CREDIT_USER,
         help="Confirmed sales orders, tax included, for the ordered quantities not yet on a "
         "(draft or posted) invoice.",
     )
@@ -35,32 +35,32 @@ class ResPartner(models.Model):
         string="Draft Invoices",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
-        groups=CREDIT_READ_GROUPS,
+        groups=CREDIT_USER,
         help="Draft customer invoices and credit notes, tax included.",
     )
     credit_exposure = fields.Monetary(
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
-        groups=CREDIT_READ_GROUPS,
+        groups=CREDIT_USER,
         help="Open receivables + uninvoiced orders + draft invoices, in company currency.",
     )
     credit_available = fields.Monetary(
         string="Available Credit",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
-        groups=CREDIT_READ_GROUPS,
+        groups=CREDIT_USER,
         help="Credit limit minus exposure (tolerance not included).",
     )
     credit_usage_percent = fields.Float(
         string="Credit Usage (%)",
         compute="_compute_credit_exposure",
-        groups=CREDIT_READ_GROUPS,
+        groups=CREDIT_USER,
         help="Exposure as a percentage of the credit limit (0 when there is no limit).",
     )
     credit_oldest_overdue_days = fields.Integer(
         string="Oldest Overdue (days)",
         compute="_compute_credit_exposure",
-        groups=CREDIT_READ_GROUPS,
+        groups=CREDIT_USER,
         help="Days past due of the customer's oldest overdue receivable.",
     )
 
@@ -116,7 +116,8 @@ class ResPartner(models.Model):
             self._credit_exposure_sale(result, company)
             self._credit_exposure_draft_invoice(result, company)
         # sudo: the limit is read to compute figures for a decision; callers expose them only
-        # through fields restricted to CREDIT_READ_GROUPS.
+        # through fields restricted to the credit department (partner) or to CREDIT_READ_GROUPS
+        # (the order's figures, for the salesperson of a held order).
         for partner in partners.sudo():
             values = result[partner.id]
             limit = partner.credit_limit

@@ -1,6 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from contextlib import contextmanager
 
 from markupsafe import Markup
 
@@ -38,30 +39,51 @@ class _CreditGatePass:
 
 _GATE_KEY = "credit_gate_pass"
 
+# Writes of these fields may change the amount of a confirmed order (``_credit_track_increase``).
+INCREASE_ORDER_FIELDS = ("order_line", "pricelist_id", "currency_id")
+_INCREASE_KEY = "credit_increase_tracked"
+# Set by ``_credit_track_increase`` for the writes nested in an order write (its lines): the
+# outer write checks the increase once, at its end. A client cannot send this object.
+_INCREASE_TRACKED = object()
+
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "credit.guard.mixin"]
 
     credit_hold = fields.Boolean(
         readonly=True,
         copy=False,
         tracking=True,
         index=True,
+        groups=CREDIT_READ_GROUPS,
         help="The order failed the credit check at confirmation and waits for a credit manager.",
     )
-    credit_hold_reason = fields.Text(readonly=True, copy=False)
+    credit_hold_reason = fields.Text(readonly=True, copy=False, groups=CREDIT_READ_GROUPS)
     credit_release_user_id = fields.Many2one(
-        "res.users", string="Released By", readonly=True, copy=False, tracking=True
+        "res.users",
+        string="Released By",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups=CREDIT_READ_GROUPS,
     )
-    credit_release_date = fields.Datetime(string="Released On", readonly=True, copy=False)
+    credit_release_date = fields.Datetime(
+        string="Released On", readonly=True, copy=False, groups=CREDIT_READ_GROUPS
+    )
     credit_released_amount = fields.Monetary(
         string="Released Amount",
         readonly=True,
         copy=False,
+        groups=CREDIT_READ_GROUPS,
         help="Order total approved by the credit manager; a higher total is checked again.",
     )
     credit_reject_reason = fields.Text(
-        string="Credit Rejection Reason", readonly=True, copy=False, tracking=True
+        string="Credit Rejection Reason",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        groups=CREDIT_READ_GROUPS,
     )
     credit_checked_amount = fields.Monetary(
         string="Credit-Checked Amount",
@@ -94,6 +116,42 @@ class SaleOrder(models.Model):
         groups=CREDIT_READ_GROUPS,
     )
 
+    @api.depends("company_id", "partner_id", "amount_total", "credit_hold")
+    def _compute_partner_credit_warning(self):
+        """One credit message on an order of a company under credit control: on a held order
+        the hold banner says it all (no second, yellow warning with other figures); on a
+        quotation that would be held, the warning gives the reasons and figures of the hold
+        decision itself."""
+        super()._compute_partner_credit_warning()
+        controlled = self.filtered(
+            lambda order: (
+                order.company_id.account_use_credit_limit
+                and order.state in ("draft", "sent")
+                and order.partner_id
+            )
+        )
+        # sudo: the hold flag decides which message shows, for whoever reads the order.
+        held = controlled.filtered(lambda order: order.sudo().credit_hold)
+        held.partner_credit_warning = ""
+        quotations = controlled - held
+        if not quotations:
+            return
+        failures = quotations._credit_evaluate()
+        for order in quotations:
+            reasons = failures.get(order.id)
+            order.partner_credit_warning = (
+                "\n".join(
+                    [self.env._("Confirming this order will put it on credit hold:")]
+                    + [failure["message"] for failure in reasons]
+                )
+                if reasons
+                else ""
+            )
+
+    def _credit_guarded_fields(self):
+        # the credit decision is written by the check and the release/reject actions only
+        return dict(super()._credit_guarded_fields(), **dict.fromkeys(CREDIT_ORDER_FIELDS))
+
     @api.depends("partner_id", "company_id")
     def _compute_credit_partner_figures(self):
         for company, orders in self.grouped("company_id").items():
@@ -109,8 +167,6 @@ class SaleOrder(models.Model):
     def create(self, vals_list):
         """An order created sold (``state: 'sale'``: an import, a connector) is created as a
         quotation and then written sold, which runs the hold decision (``write``)."""
-        if any(vals.get(fname) for vals in vals_list for fname in CREDIT_ORDER_FIELDS):
-            self._credit_check_manager()
         sold = [vals.get("state") == "sale" for vals in vals_list]
         if any(sold):
             vals_list = [
@@ -128,8 +184,12 @@ class SaleOrder(models.Model):
         """The gate of the sold state: writing ``state: 'sale'`` on orders that did not pass the
         hold decision in this call runs it first. Orders that fail are held instead (they stay
         quotations, the rest of ``vals`` is written); nothing is raised, so the holds are kept."""
-        if any(fname in vals for fname in CREDIT_ORDER_FIELDS):
-            self._credit_check_manager()
+        if (
+            any(fname in vals for fname in INCREASE_ORDER_FIELDS)
+            and self.env.context.get(_INCREASE_KEY) is not _INCREASE_TRACKED
+        ):
+            with self._credit_tracking_increase() as orders:
+                return orders.write(vals)
         if vals.get("state") != "sale":
             return super().write(vals)
         passed_ids = self._credit_gate_passed_ids()
@@ -198,11 +258,19 @@ class SaleOrder(models.Model):
             )
         return super()._action_confirm()
 
+    def _create_invoices(self, grouped=False, final=False, date=None):
+        self._credit_check_not_held("invoice")
+        return super()._create_invoices(grouped=grouped, final=final, date=date)
+
     def action_credit_release(self):
-        """Release held quotations: record who, when and the approved amount, then confirm."""
+        """Release held orders: record who, when and the approved amount; a held quotation is
+        then confirmed, a confirmed order whose increase was held may be delivered and
+        invoiced again."""
         self._credit_check_manager()
-        if any(order.state not in ("draft", "sent") for order in self):
-            raise UserError(self.env._("Only quotations can be released."))
+        if any(order.state not in ("draft", "sent", "sale") for order in self):
+            raise UserError(
+                self.env._("Only quotations and confirmed orders on credit hold can be released.")
+            )
         now = fields.Datetime.now()
         for order in self:
             # sudo: the caller is a credit manager (checked above); the audit fields are
@@ -214,9 +282,12 @@ class SaleOrder(models.Model):
                     "credit_release_date": now,
                     "credit_released_amount": order.amount_total,
                     "credit_reject_reason": False,
+                    "credit_checked_amount": order._credit_amount(),
                 }
             )
-            order.message_post(
+            # sudo: credit managers read orders but do not edit them (no write access on
+            # sales orders); the message is the release's audit trail, authored by the manager.
+            order.sudo().message_post(
                 body=self.env._(
                     "Credit hold released by %(user)s for %(amount)s.",
                     user=self.env.user.name,
@@ -224,7 +295,11 @@ class SaleOrder(models.Model):
                 ),
             )
         self._credit_close_activities()
-        return self.action_confirm()
+        quotations = self.filtered(lambda order: order.state != "sale")
+        # sudo: confirming the released quotations is the effect of the release decided by the
+        # credit manager (checked above), who does not edit sales orders otherwise. The order
+        # still passes the hold decision (the release covers its amount).
+        return quotations.sudo().action_confirm() if quotations else True
 
     def action_credit_reject(self):
         """Open the wizard asking the reason of the rejection."""
@@ -254,9 +329,11 @@ class SaleOrder(models.Model):
                 user=self.env.user.name,
                 reason=reason,
             )
-            order.message_post(body=note)
+            # sudo: the credit manager does not edit sales orders; the message and the
+            # salesperson's activity are the rejection's audit trail and notice.
+            order.sudo().message_post(body=note)
             if order.user_id:
-                order.activity_schedule(
+                order.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Order rejected by credit management"),
                     note=note,
@@ -270,6 +347,75 @@ class SaleOrder(models.Model):
         raise AccessError(
             self.env._("Only credit managers can release, reject or change credit holds.")
         )
+
+    def _credit_check_not_held(self, operation):
+        """Refuse to deliver (``operation`` "deliver") or invoice ("invoice") orders on credit
+        hold, naming the order and the reason."""
+        # sudo: the flag and its reason are read for whoever delivers or invoices (a stock
+        # user, an accountant), to tell why the operation is refused.
+        held = self.sudo().filtered("credit_hold")
+        if not held:
+            return
+        if operation == "deliver":
+            message = self.env._(
+                "%(order)s is on credit hold: its goods cannot be delivered until a credit "
+                "manager releases it.\n%(reason)s",
+                order=held[0].name,
+                reason=held[0].credit_hold_reason or "",
+            )
+        else:
+            message = self.env._(
+                "%(order)s is on credit hold: it cannot be invoiced until a credit manager "
+                "releases it.\n%(reason)s",
+                order=held[0].name,
+                reason=held[0].credit_hold_reason or "",
+            )
+        raise UserError(message)
+
+    @contextmanager
+    def _credit_tracking_increase(self):
+        """Around a write of orders or of their lines: yields the orders in the context to use
+        for it, then checks every confirmed order whose amount the write increased, as its
+        confirmation was (``_credit_decide``): over the limit, the increase is held (deliveries
+        and invoicing wait for a credit manager). A decrease never holds; a held increase brought
+        back within the amount checked before is no longer held. Writes nested in an order
+        write (its lines) are checked once, by the outermost."""
+        if self.env.context.get(_INCREASE_KEY) is _INCREASE_TRACKED:
+            yield self
+            return
+        confirmed = self.filtered(lambda order: order.state == "sale")
+        before = {order.id: order._credit_amount() for order in confirmed}
+        yield self.with_context(**{_INCREASE_KEY: _INCREASE_TRACKED})
+        if confirmed:
+            confirmed._credit_check_increase(before)
+
+    def _credit_check_increase(self, before):
+        """Decide on confirmed orders whose amount moved from ``before`` ({id: amount in company
+        currency})."""
+        grown = self.browse()
+        for order in self.filtered(lambda order: order.state == "sale"):
+            currency = order.company_id.currency_id
+            amount = order._credit_amount()
+            # sudo: the checked amount is bookkeeping of the check, read whoever edits.
+            checked = order.sudo().credit_checked_amount
+            moved = currency.compare_amounts(amount, before.get(order.id, amount))
+            if moved > 0 and currency.compare_amounts(amount, checked) > 0:
+                grown |= order
+            elif moved < 0 and order.credit_hold and currency.compare_amounts(amount, checked) <= 0:
+                # sudo: back within the amount checked before, the increase is gone.
+                order.sudo().write({"credit_hold": False})
+                order._credit_close_activities()
+                order.message_post(
+                    body=self.env._(
+                        "The increase on credit hold was removed: the order is back within the "
+                        "amount checked before."
+                    )
+                )
+            elif moved < 0 and not order.credit_hold:
+                # sudo: a decrease never holds; a later increase is measured from here.
+                order.sudo().write({"credit_checked_amount": min(amount, checked)})
+        if grown:
+            grown._credit_decide()
 
     def _credit_gate_passed_ids(self):
         token = self.env.context.get(_GATE_KEY)
@@ -346,17 +492,24 @@ class SaleOrder(models.Model):
         Orders are evaluated in sequence per company; the amounts of the orders of the same call
         that pass count in the exposure of the next ones. Companies without credit control
         (Sales Credit Limit off) hold nothing. Parameters come from
-        ``res.partner._credit_check_parameters``.
+        ``res.partner._credit_check_parameters``. The customers' rows are locked first (see
+        ``_credit_lock_partners``).
 
         :return: {order_id: [{"rule": "limit"|"no_limit"|"overdue"|"manual", "message": str}]}
         """
+        return self._credit_evaluate(lock=True)
+
+    def _credit_evaluate(self, lock=False):
+        """The rules of ``_credit_check``, without locking the customers when ``lock`` is false
+        (to show what confirming would do, not to decide)."""
         result = {order.id: [] for order in self}
         for company, orders in self.grouped("company_id").items():
             if not company.account_use_credit_limit:
                 continue
             orders = orders.with_company(company)
             partners = orders.partner_id.commercial_partner_id
-            self._credit_lock_partners(partners)
+            if lock:
+                self._credit_lock_partners(partners)
             # sudo: the check reads every customer's figures to decide, whoever confirms.
             partners = partners.sudo()
             exposures = partners._credit_exposure()
@@ -365,18 +518,29 @@ class SaleOrder(models.Model):
             currency = company.currency_id
             for order in orders:
                 partner = order.partner_id.commercial_partner_id.sudo()
-                amount = order._credit_amount() - order._credit_paid_amount()
+                exposure = exposures[partner.id]
+                if order.state == "sale":
+                    # An increase of a confirmed order: the order is already in the exposure
+                    # (uninvoiced orders) with its increase; show the increase as "this order".
+                    amount = order._credit_amount() - order.sudo().credit_checked_amount
+                    exposure = dict(
+                        exposure,
+                        sale=exposure["sale"] - amount,
+                        exposure=exposure["exposure"] - amount,
+                    )
+                else:
+                    amount = order._credit_amount() - order._credit_paid_amount()
                 if currency.compare_amounts(amount, 0) <= 0:
-                    continue  # paid in full: no risk
+                    continue  # paid in full, or not grown: no risk added
                 if not order._credit_is_released():
                     result[order.id] = order._credit_failed_rules(
                         partner,
-                        exposures[partner.id],
+                        exposure,
                         parameters[partner.id],
                         amount,
                         batch_amount=passed_amounts[partner.id],
                     )
-                if not result[order.id]:
+                if not result[order.id] and order.state != "sale":
                     passed_amounts[partner.id] += amount
         return result
 
@@ -466,10 +630,18 @@ class SaleOrder(models.Model):
             # The salesperson is told at once when somebody else (the customer signing or
             # paying online, a colleague, an import) triggered the hold.
             salesperson = order.user_id.partner_id
+            title = (
+                self.env._(
+                    "Increase of the confirmed order held by credit control: its deliveries and "
+                    "invoicing wait for a credit manager."
+                )
+                if order.state == "sale"
+                else self.env._("Order held by credit control:")
+            )
             order.message_post(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
-                    self.env._("Order held by credit control:"),
+                    title,
                     Markup().join(
                         Markup("<li>%s</li>") % html_escape(failure["message"])
                         for failure in failures[order.id]

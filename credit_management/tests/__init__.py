@@ -11,3 +11,5 @@ from . import test_credit_application
 from . import test_review
 from . import test_hold_report
 from . import test_order_gate
+from . import test_order_increase
+from . import test_rights_model

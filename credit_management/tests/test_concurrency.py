@@ -55,6 +55,11 @@ class TestCreditConcurrency(TransactionCase):
     def _delete_data(self, env, previous_setting, customer_id, product_id, order_ids):
         orders = env["sale.order"].browse(order_ids).exists()
         orders.activity_ids.unlink()
+        # the confirmed order's delivery (sale_stock) goes first: it holds the product
+        pickings = orders.picking_ids
+        pickings.action_cancel()
+        pickings.move_ids.unlink()
+        pickings.unlink()
         orders.write({"state": "cancel"})
         orders.unlink()
         env["product.product"].browse(product_id).product_tmpl_id.unlink()

@@ -78,17 +78,20 @@ class TestCreditSettings(CreditCommon):
 
     def test_salesman_reads_but_cannot_write_credit_profile(self):
         customer = self.customer.with_user(self.salesman)
-        values = customer.read(
-            ["credit_limit", "credit_exposure", "credit_hold", "credit_available"]
-        )
+        values = customer.read(["credit_limit", "credit_hold"])
         self.assertEqual(values[0]["credit_limit"], 1000.0)
-        self.assertEqual(values[0]["credit_available"], 1000.0)
+        self.assertFalse(values[0]["credit_hold"])
+        # The exposure and the hold reason are the credit department's (issue 17): the
+        # salesperson reads them on his held order, not on the customer.
+        for fname in ("credit_exposure", "credit_available", "credit_hold_reason"):
+            with self.assertRaisesRegex(AccessError, "not allowed to access"):
+                customer.read([fname])
         self.assertFalse(customer.credit_is_manager)
         self.assertFalse(customer.credit_is_user)  # the form greys out analyst and review date
         for vals in ({"credit_limit": 5000.0}, {"credit_hold": True}, {"credit_hold_reason": "x"}):
-            with self.assertRaisesRegex(AccessError, "Only credit managers"):
+            with self.assertRaisesRegex(AccessError, "can only be changed by.*Credit Manager"):
                 customer.write(vals)
-        with self.assertRaisesRegex(AccessError, "Only credit managers"):
+        with self.assertRaisesRegex(AccessError, "can only be changed by.*Credit Manager"):
             self.env["res.partner"].with_user(self.salesman).create(
                 {"name": "New", "is_company": True, "credit_limit": 10.0}
             )

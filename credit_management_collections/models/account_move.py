@@ -3,9 +3,23 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.credit_management.models.res_partner import CREDIT_USER
+
+# The invoice's follow-up: read by the credit department and accounting; written by the run and
+# the collections actions only (credit.guard.mixin).
+FOLLOWUP_MOVE_GROUPS = f"{CREDIT_USER},account.group_account_invoice,account.group_account_readonly"
+FOLLOWUP_MOVE_FIELDS = (
+    "followup_level_id",
+    "followup_date_last",
+    "followup_promise_date",
+    "followup_disputed",
+    "followup_dispute_reason",
+)
+
 
 class AccountMove(models.Model):
-    _inherit = "account.move"
+    _name = "account.move"
+    _inherit = ["account.move", "credit.guard.mixin"]
 
     followup_level_id = fields.Many2one(
         "credit.followup.level",
@@ -14,29 +28,54 @@ class AccountMove(models.Model):
         readonly=True,
         index="btree_not_null",
         tracking=True,
+        groups=FOLLOWUP_MOVE_GROUPS,
         help="Last follow-up level done for this invoice.",
     )
-    followup_date_last = fields.Date(string="Last Follow-up", copy=False, readonly=True)
+    followup_date_last = fields.Date(
+        string="Last Follow-up", copy=False, readonly=True, groups=FOLLOWUP_MOVE_GROUPS
+    )
     followup_promise_date = fields.Date(
         string="Promised Payment Date",
         copy=False,
+        readonly=True,
         tracking=True,
+        groups=FOLLOWUP_MOVE_GROUPS,
         help="承诺付款: the customer promised to pay by this date. Follow-up pauses until then.",
     )
     followup_disputed = fields.Boolean(
         string="Disputed",
         copy=False,
+        readonly=True,
         tracking=True,
+        groups=FOLLOWUP_MOVE_GROUPS,
         help="争议: the invoice is disputed. It is left out of follow-up while this is set.",
     )
-    followup_dispute_reason = fields.Char(string="Dispute Reason", copy=False, tracking=True)
+    followup_dispute_reason = fields.Char(
+        string="Dispute Reason",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        groups=FOLLOWUP_MOVE_GROUPS,
+    )
     followup_line_ids = fields.One2many(
-        "credit.followup.communication.line", "move_id", string="Follow-up Lines", readonly=True
+        "credit.followup.communication.line",
+        "move_id",
+        string="Follow-up Lines",
+        readonly=True,
+        groups=FOLLOWUP_MOVE_GROUPS,
     )
-    followup_communication_count = fields.Integer(compute="_compute_followup_communication_count")
+    followup_communication_count = fields.Integer(
+        compute="_compute_followup_communication_count", groups=FOLLOWUP_MOVE_GROUPS
+    )
     followup_days_overdue = fields.Integer(
-        string="Days Overdue", compute="_compute_followup_days_overdue"
+        string="Days Overdue",
+        compute="_compute_followup_days_overdue",
+        groups=FOLLOWUP_MOVE_GROUPS,
     )
+
+    def _credit_guarded_fields(self):
+        # written by the follow-up run and the collections actions only
+        return dict(super()._credit_guarded_fields(), **dict.fromkeys(FOLLOWUP_MOVE_FIELDS))
 
     @api.depends("followup_line_ids")
     def _compute_followup_communication_count(self):

@@ -4,6 +4,11 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from odoo.addons.credit_management.models.res_partner import CREDIT_MANAGER, CREDIT_USER
+
+# Follow-up figures: the credit department and the invoicing users who chase payments.
+FOLLOWUP_READ_GROUPS = f"{CREDIT_USER},account.group_account_invoice"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -14,6 +19,7 @@ class ResPartner(models.Model):
         company_dependent=True,
         domain="[('company_id', '=', current_company_id)]",
         tracking=True,
+        groups=CREDIT_USER,
         help="Follow-up policy of this customer in the current company. Empty: the company's "
         "default policy.",
     )
@@ -22,14 +28,20 @@ class ResPartner(models.Model):
         string="Collector",
         index="btree_not_null",
         tracking=True,
+        groups=CREDIT_USER,
         domain="[('share', '=', False)]",
         help="The credit clerk responsible for collecting this customer's receivables: follow-up "
         "activities are scheduled for this user.",
     )
     followup_communication_ids = fields.One2many(
-        "credit.followup.communication", "partner_id", string="Follow-up Communications"
+        "credit.followup.communication",
+        "partner_id",
+        string="Follow-up Communications",
+        groups=FOLLOWUP_READ_GROUPS,
     )
-    followup_communication_count = fields.Integer(compute="_compute_followup_communication_count")
+    followup_communication_count = fields.Integer(
+        compute="_compute_followup_communication_count", groups=FOLLOWUP_READ_GROUPS
+    )
     followup_state = fields.Selection(
         [
             ("none", "Nothing overdue"),
@@ -38,22 +50,37 @@ class ResPartner(models.Model):
         ],
         string="Follow-up Status",
         compute="_compute_followup_status",
+        groups=FOLLOWUP_READ_GROUPS,
         help="Follow-up due: a follow-up level is reached for an overdue invoice and not done yet. "
         "Waiting: invoices are overdue, the next level is not reached yet.",
     )
     followup_next_date = fields.Date(
         string="Next Follow-up",
         compute="_compute_followup_status",
+        groups=FOLLOWUP_READ_GROUPS,
         help="Date at which the next follow-up level becomes due for one of the open invoices.",
     )
     followup_overdue_amount = fields.Monetary(
         string="Overdue Amount",
         compute="_compute_followup_status",
         currency_field="followup_currency_id",
+        groups=FOLLOWUP_READ_GROUPS,
     )
     followup_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_followup_status", string="Follow-up Currency"
+        "res.currency",
+        compute="_compute_followup_status",
+        string="Follow-up Currency",
+        groups=FOLLOWUP_READ_GROUPS,
     )
+
+    def _credit_guarded_fields(self):
+        # the collector is a work assignment of the credit department, the policy a decision of
+        # its managers (credit.guard.mixin)
+        return dict(
+            super()._credit_guarded_fields(),
+            credit_collector_id=CREDIT_USER,
+            followup_policy_id=CREDIT_MANAGER,
+        )
 
     @api.model
     def _commercial_fields(self):

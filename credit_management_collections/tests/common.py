@@ -87,6 +87,12 @@ class FollowupCommon(AccountTestInvoicingCommon):
             move.action_post()
         return move
 
+    def _record(self, invoices, **vals):
+        """The collector records a promise to pay or a dispute (the only way: the wizard)."""
+        self.env["credit.followup.promise.wizard"].with_user(self.credit_user).create(
+            dict(vals, move_ids=[Command.set(invoices.ids)])
+        ).action_apply()
+
     def _run(self, run_date=TODAY, company=None, user=None):
         run = (
             self.env["credit.followup.run"]

@@ -65,16 +65,16 @@ class TestFollowupRun(FollowupCommon):
 
     def test_promised_invoice_waits_until_the_promised_date(self):
         invoice = self._overdue_invoice(self.partner_a, 45)
-        invoice.followup_promise_date = TODAY + timedelta(days=5)
+        self._record(invoice, kind="promise", promise_date=TODAY + timedelta(days=5))
         self._run()
         self.assertFalse(self._communications(), "promise in the future pauses the follow-up")
-        invoice.followup_promise_date = TODAY - timedelta(days=1)
+        self._record(invoice, kind="promise", promise_date=TODAY - timedelta(days=1))
         self._run()
         self.assertEqual(self._communications().invoice_ids, invoice, "promise broken")
 
     def test_disputed_invoice_is_excluded(self):
         invoice = self._overdue_invoice(self.partner_a, 45)
-        invoice.write({"followup_disputed": True, "followup_dispute_reason": "Goods damaged"})
+        self._record(invoice, kind="dispute", dispute_reason="Goods damaged")
         self._run()
         self.assertFalse(self._communications())
 

@@ -14,7 +14,8 @@ STATUS_GROUPS = (
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "credit.guard.mixin"]
 
     is_credit_clerk = fields.Boolean(
         string="Credit Clerk",
@@ -26,6 +27,7 @@ class HrEmployee(models.Model):
         default="qualified",
         tracking=True,
         groups=STATUS_GROUPS,
+        readonly=True,
         help="Warned after a first failed appraisal; disqualified after a second one or for "
         "using contracts illegally. Changed by approved appraisals.",
     )
@@ -46,6 +48,10 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
         help="Approved appraisals with a total below 60 points.",
     )
+
+    def _credit_guarded_fields(self):
+        # the qualification changes only through the appraisal workflow (credit.guard.mixin)
+        return dict(super()._credit_guarded_fields(), credit_clerk_status=None)
 
     @api.depends("credit_appraisal_ids.state", "credit_appraisal_ids.rating")
     def _compute_credit_appraisal_stats(self):

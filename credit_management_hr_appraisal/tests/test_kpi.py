@@ -35,6 +35,8 @@ class TestAppraisalKpi(AccountTestInvoicingCommon):
                 "is_credit_clerk": True,
             }
         )
+        # collectors are assigned by the credit department (credit.guard.mixin)
+        cls.env.user.groups_id |= cls.env.ref("credit_management.group_credit_user")
         cls.partner_a.credit_collector_id = cls.clerk_user
         cls.partner_b.credit_collector_id = cls.other_user
         # 2025: 1,000 due on the clerk's customer, 600 collected in the year, 400 in 2026

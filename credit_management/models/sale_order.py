@@ -107,11 +107,26 @@ class SaleOrder(models.Model):
             # sudo: the order passed the check again; the flag is not the user's choice.
             cleared.sudo().write({"credit_hold": False})
             cleared._credit_close_activities()
-        result = super(SaleOrder, passed).action_confirm() if passed else True
+        result = passed._credit_confirm_passed() if passed else True
         if not held:
             return result
         held._credit_set_hold(failures)
         return held._credit_hold_notification()
+
+    def _credit_confirm_passed(self):
+        """Confirm orders that passed the hold decision (the host's ``action_confirm``).
+
+        Where credit control is on, the decision is ours alone: OCA ``sale_financial_risk``, if
+        installed, would check again with its own figures and stop the order a second time with
+        another message; its ``bypass_risk`` key skips that. Elsewhere its check runs as before.
+        """
+        controlled = self.filtered("company_id.account_use_credit_limit")
+        results = [
+            super(SaleOrder, orders).action_confirm()
+            for orders in (controlled.with_context(bypass_risk=True), self - controlled)
+            if orders
+        ]
+        return next((result for result in results if result is not True), True)
 
     def action_credit_release(self):
         """Release held quotations: record who, when and the approved amount, then confirm."""
@@ -337,7 +352,9 @@ class SaleOrder(models.Model):
             # sudo: the hold is the outcome of the credit check, not a user's choice; the
             # fields stay readonly for salespeople.
             order.sudo().write({"credit_hold": True, "credit_hold_reason": reason})
-            order.message_post(
+            # a log note, not message_post: a salesperson without an e-mail address may not
+            # "send" a message, and the hold must be recorded whoever confirms
+            order._message_log(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._("Order held by credit control:"),

@@ -33,6 +33,7 @@
         "views/credit_scorecard_views.xml",
         "views/credit_application_views.xml",
         "report/credit_hold_report.xml",
+        "report/credit_document_layout.xml",
     ],
     "demo": [
         "demo/credit_management_demo.xml",

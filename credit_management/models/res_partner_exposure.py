@@ -13,8 +13,12 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
+    # Not "Credit Currency": OCA account_financial_risk has a field of that label on partners.
     credit_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_credit_exposure", groups=CREDIT_READ_GROUPS
+        "res.currency",
+        string="Exposure Currency",
+        compute="_compute_credit_exposure",
+        groups=CREDIT_READ_GROUPS,
     )
     credit_exposure_receivable = fields.Monetary(
         string="Open Receivables",

@@ -178,10 +178,25 @@ class SaleOrder(models.Model):
                 raise UserError(error_msg)
         held = self._credit_decide()
         passed = (self - held).with_context(**{_GATE_KEY: _CreditGatePass((self - held).ids)})
-        result = super(SaleOrder, passed).action_confirm() if passed else True
+        result = passed._credit_confirm_passed() if passed else True
         if not held:
             return result
         return held._credit_hold_notification()
+
+    def _credit_confirm_passed(self):
+        """Confirm orders that passed the hold decision (the host's ``action_confirm``).
+
+        Where credit control is on, the decision is ours alone: OCA ``sale_financial_risk``, if
+        installed, would check again with its own figures and stop the order a second time with
+        another message; its ``bypass_risk`` key skips that. Elsewhere its check runs as before.
+        """
+        controlled = self.filtered("company_id.account_use_credit_limit")
+        results = [
+            super(SaleOrder, orders).action_confirm()
+            for orders in (controlled.with_context(bypass_risk=True), self - controlled)
+            if orders
+        ]
+        return next((result for result in results if result is not True), True)
 
     def _action_confirm(self):
         """What confirming creates (deliveries, subscriptions...) only for orders that are sold,
@@ -466,7 +481,9 @@ class SaleOrder(models.Model):
             # The salesperson is told at once when somebody else (the customer signing or
             # paying online, a colleague, an import) triggered the hold.
             salesperson = order.user_id.partner_id
-            order.message_post(
+            # sudo: a user without an e-mail address may not post a message (stock Odoo still
+            # lets them confirm orders); the note's author stays the user who confirmed.
+            order.sudo().message_post(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._("Order held by credit control:"),

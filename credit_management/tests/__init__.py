@@ -11,3 +11,5 @@ from . import test_credit_application
 from . import test_review
 from . import test_hold_report
 from . import test_order_gate
+from . import test_bad_input
+from . import test_hold_without_email

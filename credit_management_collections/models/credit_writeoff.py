@@ -117,6 +117,22 @@ class CreditWriteoff(models.Model):
         for writeoff in self.filtered(lambda w: w.state in OPEN_INVOICE_STATES):
             writeoff._check_invoices_open()
 
+    @api.constrains("amount", "invoice_ids", "state")
+    def _check_amount(self):
+        """Never more than the invoices still owe: the amount is theirs until posted."""
+        for writeoff in self.filtered(lambda w: w.state in OPEN_INVOICE_STATES):
+            residual = sum(writeoff.invoice_ids.mapped("amount_residual_signed"))
+            if writeoff.currency_id.compare_amounts(writeoff.amount, residual) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount of write-off %(name)s (%(amount)s) cannot exceed the open "
+                        "residual of its invoices (%(residual)s).",
+                        name=writeoff.name,
+                        amount=writeoff.currency_id.format(writeoff.amount),
+                        residual=writeoff.currency_id.format(residual),
+                    )
+                )
+
     def _check_invoices_open(self):
         self.ensure_one()
         foreign = self.invoice_ids.filtered(

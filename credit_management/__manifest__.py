@@ -34,9 +34,12 @@
         "views/credit_application_views.xml",
         "report/credit_hold_report.xml",
         "report/credit_document_layout.xml",
+        # securities backing limits (guarantees, deposits, collateral, credit insurance)
+        "views/credit_security_views.xml",
     ],
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
+        "demo/credit_security_demo.xml",
     ],
 }

@@ -4,6 +4,7 @@ from . import res_config_settings
 from . import res_partner
 from . import res_partner_exposure
 from . import res_partner_payment_history
+from . import res_partner_security
 from . import sale_order
 from . import payment_transaction
 from . import credit_grade
@@ -13,3 +14,4 @@ from . import credit_scorecard_band
 from . import credit_application
 from . import credit_application_line
 from . import crm_team
+from . import credit_security

@@ -24,3 +24,7 @@ class ResConfigSettings(models.TransientModel):
         currency_field="currency_id",
         readonly=False,
     )
+
+    credit_security_expiry_notice_days = fields.Integer(
+        related="company_id.credit_security_expiry_notice_days", readonly=False
+    )

@@ -409,7 +409,9 @@ class SaleOrder(models.Model):
             return format_amount(env, value, currency)
 
         failures = []
-        total = exposure["exposure"] + batch_amount + amount
+        # Securities cover the gross exposure including this order (DESIGN §2, credit.security).
+        gross = exposure["gross"] + batch_amount + amount
+        secured, total = partner._credit_net(gross, exposure["security"], currency)
         limit = exposure["limit"]
         tolerance = parameters["tolerance_percent"]
         if currency.compare_amounts(limit, 0) <= 0:
@@ -427,25 +429,37 @@ class SaleOrder(models.Model):
         else:
             allowed = limit * (1 + tolerance / 100.0)
             if currency.compare_amounts(total, allowed) > 0:
-                failures.append(
-                    {
-                        "rule": "limit",
-                        "message": env._(
-                            "Credit limit exceeded: exposure with this order %(total)s "
-                            "(receivables %(receivable)s, uninvoiced orders %(sale)s, draft "
-                            "invoices %(draft)s, this order %(order)s) is above the limit "
-                            "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
-                            total=fmt(total),
-                            receivable=fmt(exposure["receivable"]),
-                            sale=fmt(exposure["sale"] + batch_amount),
-                            draft=fmt(exposure["draft_invoice"]),
-                            order=fmt(amount),
-                            limit=fmt(limit),
-                            tolerance=tolerance,
-                            allowed=fmt(allowed),
-                        ),
-                    }
-                )
+                figures = {
+                    "receivable": fmt(exposure["receivable"]),
+                    "sale": fmt(exposure["sale"] + batch_amount),
+                    "draft": fmt(exposure["draft_invoice"]),
+                    "order": fmt(amount),
+                    "limit": fmt(limit),
+                    "tolerance": tolerance,
+                    "allowed": fmt(allowed),
+                }
+                if secured:
+                    message = env._(
+                        "Credit limit exceeded: net exposure with this order %(total)s (gross "
+                        "exposure %(gross)s: receivables %(receivable)s, uninvoiced orders "
+                        "%(sale)s, draft invoices %(draft)s, this order %(order)s; secured by "
+                        "guarantees, deposits and insurance %(secured)s) is above the limit "
+                        "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
+                        total=fmt(total),
+                        gross=fmt(gross),
+                        secured=fmt(secured),
+                        **figures,
+                    )
+                else:
+                    message = env._(
+                        "Credit limit exceeded: exposure with this order %(total)s "
+                        "(receivables %(receivable)s, uninvoiced orders %(sale)s, draft "
+                        "invoices %(draft)s, this order %(order)s) is above the limit "
+                        "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
+                        total=fmt(total),
+                        **figures,
+                    )
+                failures.append({"rule": "limit", "message": message})
         max_days = parameters["max_overdue_days"]
         if max_days and exposure["oldest_overdue_days"] > max_days:
             failures.append(

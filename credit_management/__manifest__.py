@@ -3,7 +3,7 @@
 {
     "name": "Credit Management",
     "summary": "Customer credit limits, exposure, grades, applications and reviews; "
-    "sales orders held when over limit, overdue or on manual hold",
+    "sales orders held when over limit, overdue or on manual hold; contract management",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
     "website": "https://github.com/credit-management-suite/credit-management",
@@ -36,6 +36,19 @@
         "report/credit_document_layout.xml",
         # securities backing limits (guarantees, deposits, collateral, credit insurance)
         "views/credit_security_views.xml",
+        # contract management (合同管理)
+        "data/credit_contract_data.xml",
+        "views/credit_contract_views.xml",
+        "views/credit_contract_review_views.xml",
+        "views/credit_contract_authorization_views.xml",
+        "views/credit_contract_seal_views.xml",
+        "views/credit_contract_reconciliation_views.xml",
+        "views/credit_contract_dispute_views.xml",
+        "views/credit_complaint_views.xml",
+        "views/credit_contract_config_views.xml",
+        "views/credit_contract_document_views.xml",
+        "views/credit_contract_menus.xml",
+        "report/credit_contract_reports.xml",
     ],
     "demo": [
         "demo/credit_management_demo.xml",

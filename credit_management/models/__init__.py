@@ -15,3 +15,26 @@ from . import credit_application
 from . import credit_application_line
 from . import crm_team
 from . import credit_security
+
+# contract management (合同管理)
+from . import res_company_contract
+from . import res_config_settings_contract
+from . import credit_contract_type
+from . import credit_contract_template
+from . import credit_contract_template_clause
+from . import credit_contract
+from . import credit_contract_performance
+from . import credit_contract_statistics
+from . import credit_contract_clause
+from . import credit_contract_review
+from . import credit_contract_review_line
+from . import credit_contract_review_vote
+from . import credit_contract_authorization
+from . import credit_contract_seal
+from . import credit_contract_seal_use
+from . import credit_contract_reconciliation
+from . import credit_contract_dispute
+from . import credit_complaint
+from . import res_partner_contract
+from . import sale_order_contract
+from . import account_move_contract

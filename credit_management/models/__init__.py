@@ -12,3 +12,12 @@ from . import credit_scorecard_band
 from . import credit_application
 from . import credit_application_line
 from . import crm_team
+from . import credit_rates
+from . import credit_exposure_snapshot
+from . import credit_warning_indicator
+from . import credit_warning_threshold
+from . import credit_warning_signal
+from . import credit_warning
+from . import credit_warning_measure
+from . import res_partner_warning
+from . import sale_order_warning

@@ -1,1 +1,2 @@
 from . import credit_reject_wizard
+from . import credit_warning_measure_wizard

@@ -38,3 +38,12 @@ from . import credit_complaint
 from . import res_partner_contract
 from . import sale_order_contract
 from . import account_move_contract
+from . import credit_rates
+from . import credit_exposure_snapshot
+from . import credit_warning_indicator
+from . import credit_warning_threshold
+from . import credit_warning_signal
+from . import credit_warning
+from . import credit_warning_measure
+from . import res_partner_warning
+from . import sale_order_warning

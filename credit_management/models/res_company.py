@@ -86,3 +86,23 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The security expiry notice (days) cannot be negative.")
                 )
+
+    # ---------------------------------------------------------------------------------------------
+    # Early warning (风险预警)
+    # ---------------------------------------------------------------------------------------------
+    credit_warning_hold_severity = fields.Selection(
+        [
+            ("none", "Never"),
+            ("high", "High"),
+            ("medium", "Medium or High"),
+            ("low", "Any Severity"),
+        ],
+        string="Hold Orders on Warnings",
+        default="high",
+        required=True,
+        help="New orders of a customer are held while one of its credit warnings of this "
+        "severity (or higher) is open.",
+    )
+    credit_warning_last_evaluation = fields.Date(
+        string="Last Early-Warning Evaluation", readonly=True, copy=False
+    )

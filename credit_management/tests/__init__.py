@@ -14,3 +14,4 @@ from . import test_credit_security
 from . import test_order_gate
 from . import test_bad_input
 from . import test_hold_without_email
+from . import test_warning

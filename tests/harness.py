@@ -213,7 +213,7 @@ class Cluster:
         ]
 
 
-def odoo_command(cluster, *extra):
+def odoo_command(cluster, *extra, extra_addons=()):
     addons = [str(ROOT)]
     import_odoo = subprocess.run(
         [
@@ -227,6 +227,7 @@ def odoo_command(cluster, *extra):
         cwd=tempfile.gettempdir(),
     )
     addons.append(import_odoo.stdout.strip())
+    addons.extend(str(path) for path in extra_addons)
     return [
         sys.executable,
         "-m",
@@ -296,8 +297,6 @@ def cmd_test(args):
             current = None
             for line in proc.stdout:
                 log.write(line)
-                if " BENCH " in line and hasattr(args, "bench_lines"):
-                    args.bench_lines.append(line.split(" BENCH ", 1)[1].rstrip())
                 if not args.quiet:
                     sys.stdout.write(line)
                 match = LOG_LINE.match(line)
@@ -341,23 +340,15 @@ def cmd_test(args):
 
 
 def cmd_bench(args):
-    """Run the benchmarks (tagged ``credit_bench``, excluded from ``make test``), collect figures.
+    """``make bench``: our modules and the peers on the same data (see tests/bench/)."""
+    require_odoo()
+    from bench import runner
 
-    Benchmarks log lines ``BENCH <name>: <figures>``; they are gathered in bench-results/latest.txt.
-    """
-    args.test_tags = "credit_bench"
-    args.demo = False
-    args.keep = False
-    args.bench_lines = []
-    code = cmd_test(args)
-    lines = args.bench_lines
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    (out / "latest.txt").write_text("\n".join(lines) + "\n")
-    print("\nBenchmark figures (also in bench-results/latest.txt):")
-    for line in lines:
-        print("  " + line)
-    return code
+    try:
+        return runner.run_full(args)
+    except runner.BenchError as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 def merge_po(pot_path, po_path):
@@ -509,9 +500,14 @@ def main():
     demo.add_argument("--http-port", type=int, default=8069)
     demo.add_argument("--init-only", action="store_true")
     demo.set_defaults(func=cmd_demo)
-    bench = sub.add_parser("bench", help="run the credit_bench benchmarks on a throwaway database")
-    bench.add_argument("--modules", default=os.environ.get("MODULES", ""))
-    bench.add_argument("--quiet", action="store_true", default=True)
+    bench = sub.add_parser("bench", help="our modules and the peers on the same data (issue 10)")
+    bench.add_argument(
+        "--size", choices=("full", "smoke"), default=os.environ.get("BENCH_SIZE", "full")
+    )
+    bench.add_argument("--repeats", type=int, default=None, help="runs per median (default 5)")
+    bench.add_argument("--scratch", default=None, help="scratch folder (default: a new temp one)")
+    bench.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    bench.add_argument("--skip-followup", action="store_true", help="leave out P3")
     bench.add_argument("--port", type=int, default=None)
     bench.set_defaults(func=cmd_bench)
     pot = sub.add_parser("pot", help="export .pot files and merge them into zh_CN.po")

@@ -6,4 +6,3 @@ from . import test_ageing
 from . import test_case
 from . import test_writeoff
 from . import test_collector_kpis
-from . import test_bench_followup

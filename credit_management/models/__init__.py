@@ -5,6 +5,7 @@ from . import res_partner
 from . import res_partner_exposure
 from . import res_partner_payment_history
 from . import sale_order
+from . import payment_transaction
 from . import credit_grade
 from . import credit_scorecard
 from . import credit_scorecard_criterion

@@ -256,7 +256,7 @@ def build(env, spec, flavour):
         context=dict(env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
     )
     # templates are confirmed without the credit check; switched on at the end
-    company.write({"account_use_credit_limit": False})
+    company.write({"account_use_credit_limit": False, "email": "credit@example.com"})
     journal = env["account.journal"].create(
         {"name": "Bench Sales", "code": "BNCH", "type": "sale", "company_id": company.id}
     )

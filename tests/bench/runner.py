@@ -13,11 +13,13 @@ import json
 import os
 import platform
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -113,6 +115,45 @@ class Bench:
             raise BenchError(f"{name} failed (exit {code}), log {logfile}:\n{detail}")
         return result
 
+    @contextmanager
+    def server(self, db):
+        """An Odoo HTTP server on ``db`` while the block runs: the report engine fetches the
+        statements' assets from it, as in production. Yields its URL."""
+        port = harness.free_port()
+        cmd = [
+            *harness.odoo_command(self.cluster, extra_addons=self.extra_addons),
+            "-d",
+            db,
+            "--db-filter",
+            f"^{db}$",
+            "--http-interface",
+            "127.0.0.1",
+            "--http-port",
+            str(port),
+            "--workers",
+            "0",
+            "--max-cron-threads",
+            "0",
+            "--log-level",
+            "warn",
+        ]
+        with open(self.logs / f"server-{db}.log", "w") as log:
+            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+            try:
+                deadline = time.monotonic() + 120
+                while True:
+                    try:
+                        with socket.create_connection(("127.0.0.1", port), timeout=1):
+                            break
+                    except OSError:
+                        if proc.poll() is not None or time.monotonic() > deadline:
+                            raise BenchError(f"the Odoo server on {db} did not start") from None
+                        time.sleep(0.5)
+                yield f"http://127.0.0.1:{port}"
+            finally:
+                proc.terminate()
+                proc.wait(timeout=60)
+
     def psql(self, sql):
         return self.cluster.psql(sql)
 
@@ -200,14 +241,16 @@ def run_full(args):
         if not args.skip_followup:
             for name in ("ours", "oca"):
                 try:
-                    out = bench.worker(
-                        f"bench_{name}",
-                        "followup",
-                        f"followup-{name}",
-                        flavour=name,
-                        spec=spec,
-                        meta=metas[name],
-                    )
+                    with bench.server(f"bench_{name}") as url:
+                        out = bench.worker(
+                            f"bench_{name}",
+                            "followup",
+                            f"followup-{name}",
+                            flavour=name,
+                            spec=spec,
+                            meta=metas[name],
+                            server_url=url,
+                        )
                 except BenchError as error:
                     errors.append(str(error))
                     print(f"bench: {name} follow-up run FAILED (see log)", flush=True)
@@ -261,9 +304,16 @@ def run_smoke(cluster, db, log=print):
             meta=meta,
             measures=MEASURES["ours"],
         )
-        followup = bench.worker(
-            db, "followup", "smoke-followup", flavour="ours", spec=SMOKE, meta=meta
-        )
+        with bench.server(db) as url:
+            followup = bench.worker(
+                db,
+                "followup",
+                "smoke-followup",
+                flavour="ours",
+                spec=SMOKE,
+                meta=meta,
+                server_url=url,
+            )
         results = out["results"] + followup["results"]
         goals = {row["goal"].split()[0] for row in results}
         missing = {"P1", "P2", "P3", "P4", "P5", "P6"} - goals

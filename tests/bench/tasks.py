@@ -29,7 +29,9 @@ def run(registry, payload):
             getattr(bench, name)()
         return {"results": bench.results}
     if task == "followup":
-        return followup.run(registry, payload["spec"], payload["meta"], flavour)
+        return followup.run(
+            registry, payload["spec"], payload["meta"], flavour, payload.get("server_url")
+        )
     raise ValueError(f"unknown task {task}")
 
 

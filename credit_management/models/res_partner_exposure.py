@@ -3,6 +3,7 @@
 # One file per concern of res.partner, so that a reader finds each rule where its name says.
 # pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .res_partner import CREDIT_READ_GROUPS
@@ -78,6 +79,13 @@ class ResPartner(models.Model):
         groups=CREDIT_READ_GROUPS,
         help="Exposure as a percentage of the credit limit (0 when there is no limit).",
     )
+    credit_over_limit = fields.Boolean(
+        string="Over Limit",
+        compute="_compute_credit_exposure",
+        search="_search_credit_over_limit",
+        groups=CREDIT_READ_GROUPS,
+        help="Exposure above the credit limit (tolerance not included).",
+    )
     credit_oldest_overdue_days = fields.Integer(
         string="Oldest Overdue (days)",
         compute="_compute_credit_exposure",
@@ -101,6 +109,19 @@ class ResPartner(models.Model):
             partner.credit_available = values["available"]
             partner.credit_usage_percent = values["usage_percent"]
             partner.credit_oldest_overdue_days = values["oldest_overdue_days"]
+            partner.credit_over_limit = bool(values["limit"]) and values["available"] < 0
+
+    def _search_credit_over_limit(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                self.env._("The Over Limit filter only compares with true or false.")
+            )
+        # one computation for every customer with a limit (a few grouped queries)
+        limited = self.search([("credit_limit", ">", 0)]).commercial_partner_id
+        exposures = limited._credit_exposure()
+        over = [pid for pid, values in exposures.items() if values["available"] < 0]
+        positive = (operator == "=") == value
+        return [("commercial_partner_id", "in" if positive else "not in", over)]
 
     def _credit_exposure(self, extra_amounts=None):
         """Compute the credit exposure of the commercial partners of ``self``.

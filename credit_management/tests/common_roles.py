@@ -24,7 +24,10 @@ ROLE_GROUPS = {
     "credit_manager": ("credit_management.group_credit_manager",),
     "hr_officer": ("hr.group_hr_user",),
     "appraiser": ("base.group_user",),
-    "legal_representative": ("credit_management_hr_appraisal.group_appraisal_approver",),
+    "legal_representative": (
+        "credit_management.group_credit_legal_representative",
+        "credit_management_hr_appraisal.group_appraisal_approver",
+    ),
     "portal": ("base.group_portal",),
 }
 

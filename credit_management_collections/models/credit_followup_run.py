@@ -283,7 +283,7 @@ class CreditFollowupRun(models.Model):
         Partner = self.env["res.partner"]
         currency = self.company_id.currency_id
         moves = Move.browse([r["move_id"] for r in rows])
-        moves.fetch(["invoice_date_due", "amount_total_signed"])
+        moves.fetch(["amount_total_signed"])
         groups = defaultdict(list)
         for row in rows:
             groups[row["partner_id"], row["level_id"]].append(row)
@@ -294,9 +294,7 @@ class CreditFollowupRun(models.Model):
             lines = []
             for row in group:
                 move = Move.browse(row["move_id"])
-                interest = currency.round(
-                    row["amount_residual"] * level.interest_rate / 100 * row["days_overdue"] / 365
-                )
+                interest = currency.round(row["interest_base"] * level.interest_rate / 100 / 365)
                 lines.append(
                     (
                         0,
@@ -304,7 +302,7 @@ class CreditFollowupRun(models.Model):
                         {
                             "move_id": move.id,
                             "level_id": level_id,
-                            "date_due": move.invoice_date_due,
+                            "date_due": row["date_due"],
                             "days_overdue": row["days_overdue"],
                             "amount_total": move.amount_total_signed,
                             "amount_residual": row["amount_residual"],

@@ -99,7 +99,7 @@ class AccountMove(models.Model):
                 }
         return result
 
-    def _credit_followup_levels(self, company, date, partner_ids=None):
+    def _credit_followup_levels(self, company, date, partner_ids=None, due_only=False):
         """Select the follow-up level due for each open customer invoice of ``company`` at ``date``.
 
         The one home of the level selection rule, set-based (one query for any number of invoices).
@@ -112,6 +112,7 @@ class AccountMove(models.Model):
         the invoice (jumping straight to it); none while a payment promise runs (promise date >=
         ``date``).
 
+        :param due_only: only the invoices with a level due (what a run processes).
         :return: list of dicts with move_id, partner_id (commercial), level_id (due level or None),
             date_due (oldest open instalment's), days_overdue, amount_residual (open amount due
             by ``date``, company currency), interest_base (sum of open amount x days overdue of
@@ -189,7 +190,16 @@ class AccountMove(models.Model):
                 ON nxt.policy_id = candidate.policy_id
                AND nxt.delay_days > COALESCE(done.delay_days, -1)
                AND COALESCE(nxt.previous_delay, -1) <= COALESCE(done.delay_days, -1)
+             %(due_only)s
             """,
+            due_only=SQL(
+                """WHERE reached.delay_days > COALESCE(done.delay_days, -1)
+                     AND (candidate.promise_date IS NULL
+                          OR candidate.promise_date < %s::date)""",
+                date,
+            )
+            if due_only
+            else SQL(),
             date=date,
             open_lines=open_lines,
             company_key=str(company.id),

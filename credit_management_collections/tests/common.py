@@ -176,6 +176,28 @@ class FollowupCommon(AccountTestInvoicingCommon):
         run.action_run()
         return run
 
+    def _cron_call(self, batch_size=None):
+        """One call of the follow-up cron as Odoo's cron makes it (superuser, a progress record
+        in the context); return the progress (done, remaining)."""
+        cron = self.env.ref("credit_management_collections.ir_cron_credit_followup")
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": cron.id, "done": 0, "remaining": 0}
+        )
+        context = {"ir_cron_progress_id": progress.id}
+        if batch_size:
+            context["credit_followup_batch_size"] = batch_size
+        self.env["credit.followup.run"].sudo().with_context(**context)._cron_followup()
+        return progress.done, progress.remaining
+
+    def _cron_until_done(self, batch_size=None, max_calls=50):
+        """Call the cron again while it reports work remaining, as Odoo's cron does; return
+        the number of calls."""
+        for calls in range(1, max_calls + 1):
+            done, remaining = self._cron_call(batch_size)
+            if not remaining or not done:
+                return calls
+        raise AssertionError(f"the cron still reports work after {max_calls} calls")
+
     def _communications(self, partner=None):
         domain = [("company_id", "=", self.company.id)]
         if partner:

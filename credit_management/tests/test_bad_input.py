@@ -18,8 +18,8 @@ class BadInputMixin:
     """Helpers of the bad-input tables (shared by the three modules' tests)."""
 
     def assertRefused(self, record, vals, message):
-        """Writing ``vals`` on ``record`` raises a UserError (ValidationError) matching ``message``, and
-        ``record`` keeps its values."""
+        """Writing ``vals`` on ``record`` raises a UserError (a ValidationError) matching
+        ``message``, and ``record`` keeps its values."""
         before = record.read(list(vals))[0]
         with self.assertRaisesRegex(UserError, message), self.cr.savepoint():
             record.write(vals)

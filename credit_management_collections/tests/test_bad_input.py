@@ -15,6 +15,8 @@ class TestCollectionsBadInput(BadInputMixin, CreditCasesReportsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the test operator configures follow-up: a credit manager
+        cls.env.user.groups_id |= cls.env.ref("credit_management.group_credit_manager")
         cls.policy = cls.env["credit.followup.policy"].create(
             {
                 "name": "Import ladder",

@@ -18,7 +18,7 @@ def _uninstall(cluster, logfile, module):
     with open(logfile, "a") as log:
         start = sum(1 for _ in open(logfile))
         subprocess.run(
-            odoo(cluster, "shell", "-d", DB, "--no-http", "--log-level", "info"),
+            odoo(cluster, "-d", DB, "--no-http", "--log-level", "info", command=("shell",)),
             input=script,
             text=True,
             stdout=log,

@@ -13,9 +13,7 @@ class TestHoldWithoutEmail(CreditCommon):
         sender's email address" (found by the 16-salespeople reliability test)."""
         # outgoing mail configured as a company does (the credit manager's activity notice is
         # sent on behalf of a salesperson who has no address of their own)
-        ICP = self.env["ir.config_parameter"].sudo()
-        ICP.set_param("mail.catchall.domain", "example.com")
-        ICP.set_param("mail.default.from", "notifications")
+        self.company.alias_domain_id = self.env["mail.alias.domain"].create({"name": "example.com"})
         seller = new_test_user(
             self.env,
             login="cm_seller_without_email",

@@ -49,7 +49,11 @@ class TestCollectionsBadInput(BadInputMixin, CreditCasesReportsCommon):
         invoice = self._invoice(1000.0, self._days(-200))
         self._pay(invoice, 300.0, self._days(-150))
         writeoff = self.env["credit.writeoff"].create(
-            {"partner_id": self.partner_a.id, "invoice_ids": [Command.set(invoice.ids)]}
+            {
+                "partner_id": self.partner_a.id,
+                "invoice_ids": [Command.set(invoice.ids)],
+                "reason": "Customer bankrupt (破产)",
+            }
         )
         self.assertEqual(writeoff.amount, 700.0)
         self.assertRefused(writeoff, {"amount": 900.0}, "cannot exceed the open residual")

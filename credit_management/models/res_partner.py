@@ -12,6 +12,15 @@ CREDIT_READ_GROUPS = (
     "account.group_account_invoice,account.group_account_readonly,"
     "sales_team.group_sale_salesman,credit_management.group_credit_user"
 )
+# Who reads the invoices of a customer (account.move read access).
+INVOICE_READ_GROUPS = (
+    "account.group_account_invoice,account.group_account_readonly,sales_team.group_sale_salesman"
+)
+# Who reads sales orders (sale, sale_stock and our ir.model.access.csv).
+SALE_ORDER_READ_GROUPS = (
+    "sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly,"
+    "stock.group_stock_user,credit_management.group_credit_user"
+)
 # Who reads the internal credit file (grade, score, analyst, reviews, hold reason, exposure,
 # collector, follow-up policy): the credit department only.
 CREDIT_USER = "credit_management.group_credit_user"
@@ -28,6 +37,13 @@ class ResPartner(models.Model):
     # The credit file (客户信用档案) of the commercial partner and who may change it. Exposure is
     # in res_partner_exposure.py, the payment history of scorecards in
     # res_partner_payment_history.py.
+    # Stock Odoo's invoice figures of the customer, without groups there: a user who may not
+    # read invoices (an HR officer) could not read a whole customer record (read(), an export).
+    invoice_ids = fields.One2many(groups=INVOICE_READ_GROUPS)
+    days_sales_outstanding = fields.Float(groups=INVOICE_READ_GROUPS)
+    journal_item_count = fields.Integer(groups=INVOICE_READ_GROUPS)
+    # Same for stock Odoo's sales orders of the customer: the groups that read sales orders.
+    sale_order_ids = fields.One2many(groups=SALE_ORDER_READ_GROUPS)
     # Native company-dependent limit: readable by salespeople and credit users too, tracked.
     credit_limit = fields.Float(groups=CREDIT_READ_GROUPS, tracking=True)
     credit_hold = fields.Boolean(

@@ -82,7 +82,7 @@ class TestCreditSettings(CreditCommon):
         # The exposure and the hold reason are the credit department's (issue 17): the
         # salesperson reads them on his held order, not on the customer.
         for fname in ("credit_exposure", "credit_available", "credit_hold_reason"):
-            with self.assertRaisesRegex(AccessError, "not allowed to access"):
+            with self.assertRaisesRegex(AccessError, "not have enough rights to access the fields"):
                 customer.read([fname])
         self.assertFalse(customer.credit_is_manager)
         self.assertFalse(customer.credit_is_user)  # the form greys out analyst and review date

@@ -4,7 +4,11 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from odoo.addons.credit_management.models.res_partner import CREDIT_MANAGER, CREDIT_USER
+from odoo.addons.credit_management.models.res_partner import (
+    CREDIT_MANAGER,
+    CREDIT_USER,
+    INVOICE_READ_GROUPS,
+)
 
 # Follow-up figures: the credit department and the invoicing users who chase payments.
 FOLLOWUP_READ_GROUPS = f"{CREDIT_USER},account.group_account_invoice"
@@ -13,6 +17,10 @@ FOLLOWUP_READ_GROUPS = f"{CREDIT_USER},account.group_account_invoice"
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # credit users read invoices here (ir.model.access.csv): the customer's invoices too
+    invoice_ids = fields.One2many(groups=f"{INVOICE_READ_GROUPS},{CREDIT_USER}")
+    days_sales_outstanding = fields.Float(groups=f"{INVOICE_READ_GROUPS},{CREDIT_USER}")
+    journal_item_count = fields.Integer(groups=f"{INVOICE_READ_GROUPS},{CREDIT_USER}")
     followup_policy_id = fields.Many2one(
         "credit.followup.policy",
         string="Follow-up Policy",

@@ -92,6 +92,7 @@ class FollowupCommon(AccountTestInvoicingCommon):
         self.env["credit.followup.promise.wizard"].with_user(self.credit_user).create(
             dict(vals, move_ids=[Command.set(invoices.ids)])
         ).action_apply()
+
     @classmethod
     def _payment_term_30_70(cls):
         """30 % due on the invoice date, 70 % 60 days later."""

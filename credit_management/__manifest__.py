@@ -13,7 +13,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["sale_management", "sale_stock", "account"],
+    "depends": ["sale_management", "sale_stock", "stock_account", "account"],
     "data": [
         "security/credit_management_security.xml",
         "security/ir.model.access.csv",
@@ -58,6 +58,9 @@
         "views/credit_exposure_snapshot_views.xml",
         "wizards/credit_warning_measure_wizard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["credit_management/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",

@@ -40,6 +40,10 @@ class CreditApplication(models.Model):
         "approval_date",
     )
     _workflow_unlink_states = ("draft", "refused")
+    # The decision must stay what the managers approved: no change to the request, the score or
+    # the limit once a first approval is given (or the application is closed).
+    _workflow_locked_fields = tuple(sorted(LOCKED_FIELDS))
+    _workflow_edit_states = ("draft", "submitted")
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/", index=True
@@ -251,21 +255,6 @@ class CreditApplication(models.Model):
                     "credit.application"
                 ) or self.env._("New")
         return super().create(vals_list)
-
-    def write(self, vals):
-        # The decision must stay what the managers approved: no change to the request, the
-        # score or the limit once a first approval is given (or the application is closed).
-        if LOCKED_FIELDS & vals.keys() and not self.env.su:
-            locked = self.filtered(lambda a: a.state in ("first_approved", "approved", "refused"))
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "%(names)s can no longer be changed: it is approved, refused or "
-                        "waiting for its second approval.",
-                        names=", ".join(locked.mapped("name")),
-                    )
-                )
-        return super().write(vals)
 
     # ------------------------------------------------------------------ helpers
     def _check_group(self, group_xmlid):

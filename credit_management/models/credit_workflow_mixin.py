@@ -194,6 +194,10 @@ class CreditWorkflowMixin(models.AbstractModel):
     _workflow_initial_state = "draft"
     # states in which a document may be deleted
     _workflow_unlink_states = ("draft", "cancel")
+    # what a decision is taken on (the request, the scores...): changed only while the document
+    # is in one of ``_workflow_edit_states``
+    _workflow_locked_fields = ()
+    _workflow_edit_states = ("draft",)
 
     # ------------------------------------------------------------------ guard
     def _credit_guarded_fields(self):
@@ -205,7 +209,29 @@ class CreditWorkflowMixin(models.AbstractModel):
     def _credit_guard_vals(self, vals, creating=False):
         if creating and vals.get("state") == self._workflow_initial_state:
             vals = {key: value for key, value in vals.items() if key != "state"}
+        if not creating and not self._credit_guard_trusted():
+            self._workflow_check_locked(vals)
         return super()._credit_guard_vals(vals, creating=creating)
+
+    def _workflow_check_locked(self, vals):
+        """Refuse to change the locked fields of documents past their edit states."""
+        locked = set(self._workflow_locked_fields) & vals.keys()
+        if not locked:
+            return
+        decided = self.filtered(lambda record: record.state not in self._workflow_edit_states)
+        changed = decided._credit_guard_changed(vals, locked) if decided else set()
+        if changed:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "%(fields)s of %(name)s can no longer be changed: it is %(state)s.",
+                    fields=", ".join(
+                        sorted(self._fields[f]._description_string(self.env) for f in changed)
+                    ),
+                    name=decided[0].display_name,
+                    state=labels[decided[0].state],
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):

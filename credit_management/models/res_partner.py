@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .credit_grade import GRADES
 
@@ -200,6 +200,8 @@ class ResPartner(models.Model):
     def action_credit_start_review(self):
         """Open a new credit review (复审) of this customer, scorecard prefilled."""
         self.ensure_one()
+        if not self.env.user.has_group(CREDIT_USER):
+            raise AccessError(self.env._("Only the credit department starts credit reviews."))
         review = self.env["credit.application"].create(
             {
                 "application_type": "review",

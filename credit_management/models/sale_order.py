@@ -232,6 +232,9 @@ class SaleOrder(models.Model):
         Returns the host's result when every order passes, else a notification action: the
         holds must be saved, so nothing is raised.
         """
+        # Who may not edit the orders may not confirm them either (the hold is written by the
+        # decision itself, so check before deciding).
+        self.check_access("write")
         for order in self:
             error_msg = order._confirmation_error_message()
             if error_msg:

@@ -16,3 +16,4 @@ from . import test_rights_model
 from . import test_bad_input
 from . import test_hold_without_email
 from . import test_warning
+from . import test_tour_increase_hold

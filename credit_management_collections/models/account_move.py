@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.credit_management.models.account_move import PAYMENT_READ_GROUPS
 from odoo.addons.credit_management.models.res_partner import CREDIT_USER
 
 # The invoice's follow-up: read by the credit department and accounting; written by the run and
@@ -74,6 +75,10 @@ class AccountMove(models.Model):
         help="Days past due of the oldest overdue open instalment at the company's today; "
         "payments registered and awaiting the bank count as paid.",
     )
+
+    # credit users read payments and statement lines here (ir.model.access.csv)
+    payment_ids = fields.One2many(groups=f"{PAYMENT_READ_GROUPS},{CREDIT_USER}")
+    statement_line_ids = fields.One2many(groups=f"{PAYMENT_READ_GROUPS},{CREDIT_USER}")
 
     def _credit_guarded_fields(self):
         # written by the follow-up run and the collections actions only

@@ -18,6 +18,11 @@ class CreditCollectionCase(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    # the handover approval and the amounts and dates it fixed (credit.workflow.mixin)
+    _workflow_fields = ("reviewer_id", "amount_handed_over", "close_date")
+    # what is reviewed before the handover: the customer, the invoices, the kind and the date
+    _workflow_locked_fields = ("partner_id", "invoice_ids", "kind", "handover_date")
+    _workflow_edit_states = ("draft", "review")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", tracking=True

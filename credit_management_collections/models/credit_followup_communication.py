@@ -28,7 +28,20 @@ class CreditFollowupCommunication(models.Model):
 
     _name = "credit.followup.communication"
     _description = "Follow-up Communication"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
+    # what the run decided (customer, level, date, fee) and what acting on it recorded: written by
+    # the run and the buttons only (credit.workflow.mixin); a communication is evidence of what
+    # went out, it is cancelled, never deleted
+    _workflow_fields = (
+        "run_id",
+        "partner_id",
+        "level_id",
+        "date",
+        "fee_amount",
+        "fee_move_id",
+        "date_done",
+    )
+    _workflow_unlink_states = ()
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -123,47 +136,38 @@ class CreditFollowupCommunication(models.Model):
         if not self.env.user.has_group("credit_management.group_credit_user"):
             raise AccessError(self.env._("Only credit users can handle follow-up communications."))
 
-    def _check_state(self, states, action_label):
-        wrong = self.filtered(lambda c: c.state not in states)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for: %(names)s.",
-                    action=action_label,
-                    names=", ".join(wrong.mapped("name")),
-                )
-            )
-
     def action_confirm_communication(self):
         """Confirm communications of a level that needs manual confirmation, and act on them."""
         self._check_credit_user()
-        self._check_state(("to_confirm",), self.env._("Confirming"))
-        self.write({"state": "draft"})
+        self._check_state(("to_confirm",))
+        self._workflow_write({"state": "draft"})
         self._followup_execute()
         return True
 
     def action_resend(self):
         """Send the e-mail again, or queue the letter again for printing."""
         self._check_credit_user()
-        self._check_state(("to_print", "open", "done"), self.env._("Resending"))
+        self._check_state(("to_print", "open", "done"))
         emails = self.filtered(lambda c: c.action == "email")
         emails._followup_send_email()
-        (self - emails).filtered(lambda c: c.action == "letter").write({"state": "to_print"})
+        (self - emails).filtered(lambda c: c.action == "letter")._workflow_write(
+            {"state": "to_print"}
+        )
         return True
 
     def action_mark_done(self):
         self._check_credit_user()
-        self._check_state(("to_print", "open", "draft"), self.env._("Marking done"))
+        self._check_state(("to_print", "open", "draft"))
         self.activity_ids.action_feedback(feedback=self.env._("Follow-up marked done."))
-        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+        self._workflow_write({"state": "done", "date_done": fields.Date.context_today(self)})
         return True
 
     def action_cancel(self):
         """Cancel: nothing more is done for this level (it stays done for its invoices)."""
         self._check_credit_user()
-        self._check_state(("draft", "to_confirm", "to_print", "open"), self.env._("Cancelling"))
+        self._check_state(("draft", "to_confirm", "to_print", "open"))
         self.activity_ids.unlink()
-        self.write({"state": "cancel"})
+        self._workflow_write({"state": "cancel"})
         return True
 
     def action_print_letters(self):
@@ -173,7 +177,7 @@ class CreditFollowupCommunication(models.Model):
         letters = letters.filtered(lambda c: c.state in ("to_print", "done"))
         if not letters:
             raise UserError(self.env._("There is no letter to print."))
-        letters.filtered(lambda c: c.state == "to_print").write(
+        letters.filtered(lambda c: c.state == "to_print")._workflow_write(
             {"state": "done", "date_done": fields.Date.context_today(self)}
         )
         return self.env.ref(LETTER_REPORT).report_action(letters)
@@ -200,7 +204,7 @@ class CreditFollowupCommunication(models.Model):
         (emails - no_address)._followup_send_email()
         stats["email"] = len(emails - no_address)
         letters = todo.filtered(lambda c: c.action == "letter") | no_address
-        letters.write({"state": "to_print"})
+        letters._workflow_write({"state": "to_print"})
         stats["letter"] = len(letters)
         activities = todo.filtered(lambda c: c.action in ACTIVITY_ACTIONS)
         activities._followup_schedule_activities()
@@ -208,8 +212,8 @@ class CreditFollowupCommunication(models.Model):
         stats["hold"] = todo._followup_set_credit_hold()
         todo._followup_invoice_fees()
         today = fields.Date.context_today(self)
-        (emails - no_address).write({"state": "done", "date_done": today})
-        activities.write({"state": "open"})
+        (emails - no_address)._workflow_write({"state": "done", "date_done": today})
+        activities._workflow_write({"state": "open"})
         for level, comms in todo.grouped("level_id").items():
             # sudo: only the follow-up bookkeeping fields of the invoices are written, by the run
             # of a credit user who may read but not edit invoices.
@@ -363,4 +367,4 @@ class CreditFollowupCommunication(models.Model):
             # the company's opt-in, both set by a credit manager, and is posted by accounting.
             moves = self.env["account.move"].with_company(company).sudo().create(vals_list)
             for comm, move in zip(comms_by_company[company], moves, strict=True):
-                comm.fee_move_id = move
+                comm._workflow_write({"fee_move_id": move.id})

@@ -1,12 +1,14 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class CreditFollowupCommunicationLine(models.Model):
     """One overdue invoice in a communication; also the exactly-once key (invoice, level)."""
 
     _name = "credit.followup.communication.line"
+    _inherit = ["credit.guard.mixin"]
     _description = "Follow-up Communication Line"
     _order = "communication_id, date_due, id"
 
@@ -27,6 +29,36 @@ class CreditFollowupCommunicationLine(models.Model):
     amount_total = fields.Monetary(string="Invoice Total", currency_field="currency_id")
     amount_residual = fields.Monetary(string="Amount Due", currency_field="currency_id")
     interest_amount = fields.Monetary(string="Interest", currency_field="currency_id")
+
+    def _credit_guarded_fields(self):
+        # The exactly-once key (invoice, level) and its figures belong to the follow-up run: a
+        # line is created with its communication by the run, never written directly.
+        return dict(
+            super()._credit_guarded_fields(),
+            **dict.fromkeys(
+                (
+                    "communication_id",
+                    "move_id",
+                    "level_id",
+                    "date_due",
+                    "days_overdue",
+                    "amount_total",
+                    "amount_residual",
+                    "interest_amount",
+                )
+            ),
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_run(self):
+        # deleting the key would let the run do the level again for the invoice
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A follow-up level done for an invoice cannot be undone: cancel the "
+                    "communication instead."
+                )
+            )
 
     _sql_constraints = [
         (

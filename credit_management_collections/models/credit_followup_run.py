@@ -24,9 +24,22 @@ class CreditFollowupRun(models.Model):
 
     _name = "credit.followup.run"
     _description = "Follow-up Run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # written by the run itself only (credit.workflow.mixin)
+    _workflow_fields = (
+        "user_id",
+        "date_start",
+        "date_end",
+        "hold_count",
+        "skipped_count",
+        "error_partner_ids",
+        "log",
+    )
+    _workflow_unlink_states = ("draft",)
+    # the date and company of a run are what it ran for
+    _workflow_locked_fields = ("date", "company_id")
 
     name = fields.Char(required=True, readonly=True, copy=False, default="/")
     date = fields.Date(
@@ -189,12 +202,12 @@ class CreditFollowupRun(models.Model):
     def _followup_log(self, message):
         self.ensure_one()
         line = Markup("<li>%s</li>") % escape(message)
-        self.log = Markup("%s%s") % (self.log or Markup(), line)
+        self._workflow_write({"log": Markup("%s%s") % (self.log or Markup(), line)})
 
     def _followup_start(self):
         """Ready (or failed) -> running; a running run simply goes on."""
         for run in self.filtered(lambda r: r.state in ("draft", "failed")):
-            run.write(
+            run._workflow_write(
                 {
                     "state": "running",
                     "date_start": fields.Datetime.now(),
@@ -215,7 +228,7 @@ class CreditFollowupRun(models.Model):
         for run in self:
             if not run.communication_ids:
                 run._followup_log(self.env._("No invoice to follow up at %(date)s.", date=run.date))
-            run.write(
+            run._workflow_write(
                 {
                     "state": "failed" if run.error_partner_ids else "done",
                     "date_end": fields.Datetime.now(),
@@ -264,7 +277,9 @@ class CreditFollowupRun(models.Model):
         locked = self._followup_lock(move_ids)
         blocked = {p for p in batch if any(row["move_id"] not in locked for row in by_partner[p])}
         if blocked:
-            self.skipped_count += sum(len(by_partner[p]) for p in blocked)
+            self._workflow_write(
+                {"skipped_count": self.skipped_count + sum(len(by_partner[p]) for p in blocked)}
+            )
         todo = [p for p in batch if p not in blocked]
         blocked |= self._followup_process_partners(todo, by_partner)
         done = sum(len(by_partner[p]) for p in todo if p not in blocked)
@@ -330,7 +345,7 @@ class CreditFollowupRun(models.Model):
             # of the batches before it, kept in the cursor's precommit hooks)
             self.env.transaction.clear()
             raise
-        self.hold_count += stats.get("hold", 0)
+        self._workflow_write({"hold_count": self.hold_count + stats.get("hold", 0)})
         return communications
 
     def _followup_partner_failed(self, partner_id, error):
@@ -345,7 +360,7 @@ class CreditFollowupRun(models.Model):
             "Follow-up run %s: customer %s failed", self.name, partner_id, exc_info=True
         )
         partner = self.env["res.partner"].browse(partner_id)
-        self.error_partner_ids = [Command.link(partner_id)]
+        self._workflow_write({"error_partner_ids": [Command.link(partner_id)]})
         self._followup_log(
             self.env._(
                 "%(customer)s was not followed up: %(error)s",
@@ -402,7 +417,7 @@ class CreditFollowupRun(models.Model):
                     "line_ids": lines,
                 }
             )
-        return self.env["credit.followup.communication"].create(vals_list)
+        return self.env["credit.followup.communication"]._workflow_create(vals_list)
 
     # ------------------------------------------------------------------ cron
 

@@ -20,6 +20,10 @@ class CreditWriteoff(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # the approval and the entries it posted (credit.workflow.mixin)
+    _workflow_fields = ("approver_id", "approval_date", "move_id", "reversal_move_id")
+    # what the manager approves: the request as submitted
+    _workflow_locked_fields = ("partner_id", "invoice_ids", "date", "reason")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", tracking=True
@@ -262,7 +266,7 @@ class CreditWriteoff(models.Model):
                     ],
                     cancel=True,
                 )
-                writeoff.reversal_move_id = reversal.id
+                writeoff._workflow_write({"reversal_move_id": reversal.id})
             writeoff._workflow_write({"state": "cancel"})
             writeoff.message_post(body=self.env._("Write-off cancelled."))
         return True

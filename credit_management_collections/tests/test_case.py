@@ -143,7 +143,8 @@ class TestCollectionCase(CreditCasesReportsCommon):
             }
         )
         level = policy.level_ids
-        communication = self.env["credit.followup.communication"].create(
+        # as the follow-up run creates it (credit.workflow.mixin)
+        communication = self.env["credit.followup.communication"]._workflow_create(
             {
                 "partner_id": self.partner_a.id,
                 "level_id": level.id,

@@ -97,7 +97,8 @@ class TestCollectorKpis(CreditCasesReportsCommon):
 
     @classmethod
     def _communication(cls, user, partner, invoice, when, level, state="done"):
-        return cls.env["credit.followup.communication"].create(
+        # as the follow-up run creates them (credit.workflow.mixin)
+        return cls.env["credit.followup.communication"]._workflow_create(
             {
                 "partner_id": partner.id,
                 "user_id": user.id,

@@ -1,7 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from .credit_appraisal_template_band import AWARD_RATINGS, RATINGS
@@ -13,15 +13,26 @@ STATES = [
     ("approved", "Approved"),
     ("cancel", "Cancelled"),
 ]
-# Fields only the workflow methods change (a write through RPC must not skip the rights checks).
-WORKFLOW_FIELDS = {"state", "bonus_deduction", "reviewer_id", "approver_id", "approval_date"}
 MANAGER_GROUPS = ("credit_management.group_credit_manager", "hr.group_hr_user")
 
 
 class CreditAppraisal(models.Model):
     _name = "credit.appraisal"
     _description = "Credit Clerk Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
+    # Set by the workflow only (credit.workflow.mixin): who decided, the consequence, and the
+    # result the decision was taken on (computed from the lines, never written directly).
+    _workflow_fields = (
+        "reviewer_id",
+        "approver_id",
+        "approval_date",
+        "bonus_deduction",
+        "total_score",
+        "rating",
+        "is_award",
+    )
+    # rescored or reassigned only while a draft
+    _workflow_locked_fields = ("employee_id", "year", "template_id", "line_ids")
     _order = "year desc, employee_id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -174,8 +185,6 @@ class CreditAppraisal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(set(vals) & WORKFLOW_FIELDS for vals in vals_list):
-            raise AccessError(self.env._("The appraisal workflow fields are set by its buttons."))
         self._check_unique_period(
             [(vals.get("employee_id"), vals.get("year"), vals.get("state")) for vals in vals_list]
         )
@@ -185,12 +194,6 @@ class CreditAppraisal(models.Model):
         return appraisals
 
     def write(self, vals):
-        if (
-            set(vals) & WORKFLOW_FIELDS
-            and not self.env.su
-            and not self.env.context.get("credit_appraisal_workflow")
-        ):
-            raise AccessError(self.env._("The appraisal workflow fields are set by its buttons."))
         if {"employee_id", "year", "state"} & set(vals):
             self._check_unique_period(
                 [
@@ -203,24 +206,16 @@ class CreditAppraisal(models.Model):
                 ],
                 exclude=self,
             )
-        locked = {"employee_id", "year", "template_id", "line_ids"} & set(vals)
-        if locked and any(a.state != "draft" for a in self):
-            raise UserError(self.env._("Only draft appraisals can be rescored or reassigned."))
         res = super().write(vals)
         if {"employee_id", "appraiser_id"} & set(vals):
             self._check_appraiser_assignment()
         return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft_or_cancel(self):
-        if any(a.state not in ("draft", "cancel") for a in self):
-            raise UserError(self.env._("Only draft or cancelled appraisals can be deleted."))
-
     # ------------------------------------------------------------------ workflow
 
     def action_submit(self):
         """The appraiser (or a credit manager) sends the sheet to the credit department."""
-        self._check_state("draft")
+        self._check_state(("draft",))
         for appraisal in self:
             if not (appraisal._is_manager_user() or appraisal._is_appraiser()):
                 raise AccessError(
@@ -231,19 +226,19 @@ class CreditAppraisal(models.Model):
 
     def action_review(self):
         """The credit department (credit managers) reviews the appraisal."""
-        self._check_state("submitted")
         if not self.env.user.has_group("credit_management.group_credit_manager"):
             raise AccessError(self.env._("Only the credit department (credit managers) reviews."))
+        self._check_state(("submitted",))
         self._set_state("reviewed", reviewer_id=self.env.user.id)
         return True
 
     def action_approve(self):
         """The legal representative approves: the consequences of the result apply."""
-        self._check_state("reviewed")
         if not self.env.user.has_group("credit_management_hr_appraisal.group_appraisal_approver"):
             raise AccessError(
                 self.env._("Only the legal representative (appraisal approvers) approves.")
             )
+        self._check_state(("reviewed",))
         self._set_state(
             "approved",
             approver_id=self.env.user.id,
@@ -254,7 +249,7 @@ class CreditAppraisal(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state("draft", "submitted", "reviewed")
+        self._check_state(("draft", "submitted", "reviewed"))
         for appraisal in self:
             if not (
                 appraisal._is_manager_user()
@@ -268,32 +263,20 @@ class CreditAppraisal(models.Model):
 
     def action_draft(self):
         """Send a submitted, reviewed or cancelled appraisal back to draft (credit managers, HR)."""
-        self._check_state("submitted", "reviewed", "cancel")
         self._check_manager()
+        self._check_state(("submitted", "reviewed", "cancel"))
         self._set_state("draft", reviewer_id=False)
         return True
 
     def action_reopen(self):
         """Reopen an approved appraisal (credit managers): its consequences are undone."""
-        self._check_state("approved")
         if not self.env.user.has_group("credit_management.group_credit_manager"):
             raise AccessError(self.env._("Only credit managers can reopen an approved appraisal."))
+        self._check_state(("approved",))
         for appraisal in self.sorted(lambda a: (a.year, a.id), reverse=True):
             appraisal._undo_consequences()
         self._set_state("draft", reviewer_id=False, approver_id=False, approval_date=False)
         return True
-
-    def _check_state(self, *states):
-        state_names = dict(self._fields["state"]._description_selection(self.env))
-        for appraisal in self:
-            if appraisal.state not in states:
-                raise UserError(
-                    self.env._(
-                        "The appraisal %(name)s is %(state)s: this step is not possible.",
-                        name=appraisal.name,
-                        state=state_names[appraisal.state],
-                    )
-                )
 
     def _check_manager(self):
         if not any(self.env.user.has_group(group) for group in MANAGER_GROUPS):
@@ -329,7 +312,7 @@ class CreditAppraisal(models.Model):
 
     def _set_state(self, state, **values):
         state_names = dict(self._fields["state"]._description_selection(self.env))
-        self.with_context(credit_appraisal_workflow=True).write(dict(values, state=state))
+        self._workflow_write(dict(values, state=state))
         for appraisal in self:
             appraisal.message_post(
                 body=self.env._("Appraisal %(state)s.", state=state_names[state].lower())
@@ -364,7 +347,7 @@ class CreditAppraisal(models.Model):
                 appraisal=self,
             )
             return
-        self.with_context(credit_appraisal_workflow=True).write({"bonus_deduction": True})
+        self._workflow_write({"bonus_deduction": True})
         if not self.violation:
             employee._credit_set_clerk_status(
                 "warned",
@@ -400,7 +383,7 @@ class CreditAppraisal(models.Model):
                 appraisal=self,
             )
         if self.bonus_deduction:
-            self.with_context(credit_appraisal_workflow=True).write({"bonus_deduction": False})
+            self._workflow_write({"bonus_deduction": False})
         activity_type = self.env.ref(
             "credit_management_hr_appraisal.mail_activity_credit_clerk_training",
             raise_if_not_found=False,

@@ -1,14 +1,17 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class CreditTrainingSession(models.Model):
     _name = "credit.training.session"
     _description = "Credit Integrity / Legal Training Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "date desc, id desc"
+    # planned → done / cancelled, through the buttons only (credit.workflow.mixin)
+    _workflow_initial_state = "planned"
+    _workflow_unlink_states = ("planned", "cancel")
 
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
@@ -80,17 +83,34 @@ class CreditTrainingSession(models.Model):
                     self.env._("The pass mark and the sample-check threshold must be 0 to 100.")
                 )
 
+    def _check_organiser(self):
+        """Training sessions are organised by HR officers and credit managers."""
+        if not (
+            self.env.su
+            or self.env.user.has_group("hr.group_hr_user")
+            or self.env.user.has_group("credit_management.group_credit_manager")
+        ):
+            raise AccessError(
+                self.env._("Only HR officers and credit managers organise training sessions.")
+            )
+
     def action_done(self):
-        for session in self:
-            if session.state != "planned":
-                raise UserError(self.env._("Only a planned training session can be marked done."))
-        self.write({"state": "done"})
+        self._check_organiser()
+        self._check_state(("planned",))
+        self._workflow_write({"state": "done"})
+        return True
 
     def action_cancel(self):
-        self.filtered(lambda s: s.state != "cancel").write({"state": "cancel"})
+        self._check_organiser()
+        self._check_state(("planned", "done"))
+        self._workflow_write({"state": "cancel"})
+        return True
 
     def action_draft(self):
-        self.filtered(lambda s: s.state != "planned").write({"state": "planned"})
+        self._check_organiser()
+        self._check_state(("done", "cancel"))
+        self._workflow_write({"state": "planned"})
+        return True
 
     def _credit_training_figures(self, employees, year):
         """Training figures per employee over the done sessions of ``year``.

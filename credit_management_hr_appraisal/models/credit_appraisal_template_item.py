@@ -53,3 +53,22 @@ class CreditAppraisalTemplateItem(models.Model):
                         item=item.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        items = super().create(vals_list)
+        items._check_template_total()
+        return items
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"max_score", "active", "section_id"} & vals.keys():
+            self._check_template_total()
+        return result
+
+    def _check_template_total(self):
+        """An item changed on its own (not through its template's form) still leaves its
+        template at 100 points: the template's constraint only sees writes of the template.
+        Data files create a template's items one by one while modules load: not checked then."""
+        if self.env.registry.ready and not self.env.context.get("credit_template_items"):
+            self.template_id._check_total_max_score()

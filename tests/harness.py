@@ -477,6 +477,26 @@ def cmd_compat(args):
         out = run_odoo(cmd, logfile, args.quiet)
         failed = sorted(set(out["failed_tests"]))
         unexpected = [test for test in failed if test not in known]
+        if unexpected and out["passed"]:
+            # Browser tours time out on a loaded machine: an unlisted failure is run once more
+            # (on the same database) and counts only if it fails again.
+            tags = ",".join(
+                "/{}:{}.{}".format(test.split(".")[0], *test.split(".")[-2:]) for test in unexpected
+            )
+            retry = odoo_command(
+                cluster,
+                *("-d", "credit_compat", "--test-enable", "--stop-after-init", "--workers", "0"),
+                *("--http-port", str(free_port()), "--log-level", "info", "--test-tags", tags),
+            )
+            rerun = run_odoo(retry, workdir / "retry.log", args.quiet)
+            # a retry that ran nothing proves nothing
+            ran_again = rerun["passed"] + rerun["failed"]
+            again = set(rerun["failed_tests"]) if ran_again else set(unexpected)
+            for test in unexpected:
+                if test not in again:
+                    print(f"  passed when run again (flaky): {test}")
+            failed = sorted(set(failed) - (set(unexpected) - again))
+            unexpected = [test for test in unexpected if test in again]
         now_passing = [test for test in known if test not in failed]
         for test in failed:
             print(f"  known: {test} ({known[test]})" if test in known else f"  NEW: {test}")

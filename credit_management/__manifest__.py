@@ -49,6 +49,14 @@
         "views/credit_contract_document_views.xml",
         "views/credit_contract_menus.xml",
         "report/credit_contract_reports.xml",
+        # early warning (风险预警) and the year-end credit report
+        "security/credit_warning_security.xml",
+        "data/credit_warning_indicator_data.xml",
+        "views/credit_warning_views.xml",
+        "views/credit_warning_indicator_views.xml",
+        "views/credit_warning_signal_views.xml",
+        "views/credit_exposure_snapshot_views.xml",
+        "wizards/credit_warning_measure_wizard_views.xml",
     ],
     "demo": [
         "demo/credit_management_demo.xml",

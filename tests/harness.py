@@ -214,7 +214,7 @@ class Cluster:
         ]
 
 
-def odoo_command(cluster, *extra):
+def odoo_command(cluster, *extra, extra_addons=()):
     addons = [str(ROOT)]
     import_odoo = subprocess.run(
         [
@@ -228,6 +228,7 @@ def odoo_command(cluster, *extra):
         cwd=tempfile.gettempdir(),
     )
     addons.append(import_odoo.stdout.strip())
+    addons.extend(str(path) for path in extra_addons)
     return [
         sys.executable,
         "-m",
@@ -380,19 +381,16 @@ def cmd_test(args):
     cluster = Cluster(workdir / "pgdata")
     logfile = workdir / "odoo.log"
     allow = load_allowlist()
-    bench_lines = getattr(args, "bench_lines", None)
-
-    def collect_bench(line):
-        if bench_lines is not None and " BENCH " in line:
-            bench_lines.append(line.split(" BENCH ", 1)[1].rstrip())
-
     try:
         cluster.start(preferred_port=args.port)
         # Only our modules' tests: -i also installs (and would test) every dependency.
         tags = args.test_tags or ",".join(f"/{m}" for m in modules)
         cmd = test_command(cluster, "credit_test", modules, tags, args.demo)
-        out = run_odoo(cmd, logfile, args.quiet, allow, collect_bench)
+        out = run_odoo(cmd, logfile, args.quiet, allow)
         passed, failed, bad_lines = out["passed"], out["failed"], out["bad_lines"]
+        if not args.test_tags and set(MODULES) <= set(modules) and not out["returncode"]:
+            smoke_ok = bench_smoke(cluster, "credit_test")
+            passed, failed = passed + smoke_ok, failed + (not smoke_ok)
         if bad_lines:
             print(
                 "\nUnexpected WARNING/ERROR lines in the Odoo log "
@@ -416,24 +414,33 @@ def cmd_test(args):
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def cmd_bench(args):
-    """Run the benchmarks (tagged ``credit_bench``, excluded from ``make test``), collect figures.
+def bench_smoke(cluster, db):
+    """The benchmarks of ``make bench`` at a few rows, in the test database: the bench code
+    cannot rot unnoticed. Counted as one test. ``BENCH_SMOKE=0`` leaves it out."""
+    if os.environ.get("BENCH_SMOKE") == "0":
+        return True
+    from bench import runner
 
-    Benchmarks log lines ``BENCH <name>: <figures>``; they are gathered in bench-results/latest.txt.
-    """
-    args.test_tags = "credit_bench"
-    args.demo = False
-    args.keep = False
-    args.bench_lines = []
-    code = cmd_test(args)
-    lines = args.bench_lines
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    (out / "latest.txt").write_text("\n".join(lines) + "\n")
-    print("\nBenchmark figures (also in bench-results/latest.txt):")
-    for line in lines:
-        print("  " + line)
-    return code
+    try:
+        results = runner.run_smoke(cluster, db)
+    except runner.BenchError as error:
+        print(f"\nbench smoke FAILED: {error}")
+        return False
+    goals = sorted({row["goal"] for row in results})
+    print(f"bench smoke: {len(results)} figures ({', '.join(goals)})")
+    return True
+
+
+def cmd_bench(args):
+    """``make bench``: our modules and the peers on the same data (see tests/bench/)."""
+    require_odoo()
+    from bench import runner
+
+    try:
+        return runner.run_full(args)
+    except runner.BenchError as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 # Odoo's own suites that must keep passing with the three modules installed (`make compat`).
@@ -679,9 +686,14 @@ def main():
     demo.add_argument("--http-port", type=int, default=8069)
     demo.add_argument("--init-only", action="store_true")
     demo.set_defaults(func=cmd_demo)
-    bench = sub.add_parser("bench", help="run the credit_bench benchmarks on a throwaway database")
-    bench.add_argument("--modules", default=os.environ.get("MODULES", ""))
-    bench.add_argument("--quiet", action="store_true", default=True)
+    bench = sub.add_parser("bench", help="our modules and the peers on the same data (issue 10)")
+    bench.add_argument(
+        "--size", choices=("full", "smoke"), default=os.environ.get("BENCH_SIZE", "full")
+    )
+    bench.add_argument("--repeats", type=int, default=None, help="runs per median (default 5)")
+    bench.add_argument("--scratch", default=None, help="scratch folder (default: a new temp one)")
+    bench.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    bench.add_argument("--skip-followup", action="store_true", help="leave out P3")
     bench.add_argument("--port", type=int, default=None)
     bench.set_defaults(func=cmd_bench)
     pot = sub.add_parser("pot", help="export .pot files and merge them into zh_CN.po")

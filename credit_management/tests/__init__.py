@@ -4,7 +4,6 @@ from . import test_exposure
 from . import test_hold
 from . import test_release
 from . import test_concurrency
-from . import test_bench_credit
 from . import test_grade
 from . import test_scorecard
 from . import test_credit_application
@@ -14,3 +13,4 @@ from . import test_credit_security
 from . import test_order_gate
 from . import test_bad_input
 from . import test_hold_without_email
+from . import test_warning

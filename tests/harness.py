@@ -279,7 +279,7 @@ def load_allowlist():
     return patterns
 
 
-FAILED_TEST = re.compile(r"^(?:FAIL|ERROR): (?P<test>\S+)")
+FAILED_TEST = re.compile(r"^(?:FAIL|ERROR): (?P<test>\S+)(?: \(odoo\.addons\.(?P<cls>\S+)\))?")
 
 
 def run_odoo(cmd, logfile, quiet=False, allow=(), on_line=None):
@@ -314,8 +314,11 @@ def run_odoo(cmd, logfile, quiet=False, allow=(), on_line=None):
                     continue
                 failed_test = FAILED_TEST.match(match["msg"])
                 if match["level"] == "ERROR" and failed_test:
-                    module = match["logger"].removeprefix("odoo.addons.")
-                    out["failed_tests"].append(f"{module}.{failed_test['test']}")
+                    if failed_test["cls"]:  # "ERROR: setUpClass (odoo.addons.<module>...<Class>)"
+                        out["failed_tests"].append(f"{failed_test['cls']}.{failed_test['test']}")
+                    else:
+                        module = match["logger"].removeprefix("odoo.addons.")
+                        out["failed_tests"].append(f"{module}.{failed_test['test']}")
                 if match["level"] in ("WARNING", "ERROR", "CRITICAL") and not any(
                     p.search(line) for p in allow
                 ):

@@ -71,7 +71,7 @@ class CreditInsuranceClaim(models.Model):
         "customer.",
     )
     date_filed = fields.Date(string="Filed On", readonly=True, copy=False, tracking=True)
-    filed_by_id = fields.Many2one("res.users", string="Filed By", readonly=True, copy=False)
+    filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     insurer_reference = fields.Char(
         string="Insurer's Claim Number", tracking=True, help="Number given by the insurer."
     )

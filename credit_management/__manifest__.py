@@ -58,6 +58,7 @@
         "views/credit_exposure_snapshot_views.xml",
         "wizards/credit_warning_measure_wizard_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",

@@ -43,4 +43,5 @@
         "demo/credit_collections_cases_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
 }

@@ -26,5 +26,6 @@
         "views/menus.xml",
         "report/credit_appraisal_reports.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "demo": ["demo/credit_appraisal_demo.xml"],
 }

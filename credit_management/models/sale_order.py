@@ -131,8 +131,8 @@ class SaleOrder(models.Model):
                     "credit_reject_reason": False,
                 }
             )
-            order.message_post(
-                body=self.env._(
+            order._credit_message_post(
+                self.env._(
                     "Credit hold released by %(user)s for %(amount)s.",
                     user=self.env.user.name,
                     amount=format_amount(self.env, order.amount_total, order.currency_id),
@@ -169,9 +169,9 @@ class SaleOrder(models.Model):
                 user=self.env.user.name,
                 reason=reason,
             )
-            order.message_post(body=note)
+            order._credit_message_post(note)
             if order.user_id:
-                order.activity_schedule(
+                order._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Order rejected by credit management"),
                     note=note,
@@ -337,8 +337,8 @@ class SaleOrder(models.Model):
             # sudo: the hold is the outcome of the credit check, not a user's choice; the
             # fields stay readonly for salespeople.
             order.sudo().write({"credit_hold": True, "credit_hold_reason": reason})
-            order.message_post(
-                body=Markup("<p>%s</p><ul>%s</ul>")
+            order._credit_message_post(
+                Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._("Order held by credit control:"),
                     Markup().join(
@@ -347,15 +347,18 @@ class SaleOrder(models.Model):
                     ),
                 )
             )
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        # a deleted activity type must not block the hold: its scheduling logs the failure
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
         with_activity = self.activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
         ).mapped("res_id")
         for order in self.filtered(lambda o: o.id not in with_activity):
             manager = order._credit_hold_responsible()
-            # sudo: the salesperson who confirmed may not assign activities to credit managers
-            # on every configuration; the activity only points the manager to the order.
-            order.sudo().activity_schedule(
+            # the salesperson who confirmed may not assign activities to credit managers on every
+            # configuration: scheduled in superuser mode, it only points the manager to the order
+            order._credit_activity_schedule(
                 "credit_management.mail_activity_type_credit_hold",
                 note=order.credit_hold_reason,
                 user_id=manager.id or self.env.uid,
@@ -380,11 +383,16 @@ class SaleOrder(models.Model):
         return (managers - admin)[:1] or managers[:1]
 
     def _credit_close_activities(self):
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
         # sudo: the activities are assigned to another credit manager.
-        self.sudo().activity_ids.filtered(
+        activities = self.sudo().activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
-        ).action_feedback(feedback=self.env._("Decided by %s", self.env.user.name))
+        )
+        self._credit_activity_feedback(activities, self.env._("Decided by %s", self.env.user.name))
 
     def _credit_hold_notification(self):
         names = ", ".join(self.mapped("name"))

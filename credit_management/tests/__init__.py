@@ -10,3 +10,4 @@ from . import test_scorecard
 from . import test_credit_application
 from . import test_review
 from . import test_hold_report
+from . import test_notifications

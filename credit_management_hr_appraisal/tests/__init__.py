@@ -6,3 +6,4 @@ from . import test_training
 from . import test_report
 from . import test_kpi
 from . import test_display
+from . import test_notifications

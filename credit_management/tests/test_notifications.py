@@ -1,8 +1,11 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+from pathlib import Path
 from unittest.mock import patch
 
-from odoo.tests import tagged
+from odoo.modules.module import get_module_path
+from odoo.tests import TransactionCase, tagged
 
 from .common import CreditCommon, CreditGradeCommon
 
@@ -100,3 +103,26 @@ class TestApplicationNotifications(CreditGradeCommon):
         app.with_user(self.manager).refuse_reason = "Too risky"
         app.with_user(self.manager).action_refuse()
         self.assertEqual(app.state, "refused")
+
+
+@tagged("post_install", "-at_install")
+class TestNotificationsHaveOneHome(TransactionCase):
+    DIRECT = re.compile(r"\.(message_post|message_notify|activity_schedule)\(")
+
+    def test_modules_notify_through_the_helper(self):
+        """Chatter messages and activities of the suite go through ``_credit_message_post`` /
+        ``_credit_activity_schedule`` (mail_thread.py): a direct call raises for a user without
+        e-mail address and rolls back the decision it reports."""
+        offenders = []
+        modules = self.env["ir.module.module"].search(
+            [("name", "=like", "credit_management%"), ("state", "=", "installed")]
+        )
+        for module in modules.mapped("name"):
+            root = Path(get_module_path(module))
+            for path in sorted(root.rglob("*.py")):
+                if "tests" in path.parts or path.name == "mail_thread.py":
+                    continue
+                for number, line in enumerate(path.read_text().splitlines(), 1):
+                    if self.DIRECT.search(line):
+                        offenders.append(f"{path.relative_to(root.parent)}:{number}")
+        self.assertFalse(offenders, "direct notification calls")

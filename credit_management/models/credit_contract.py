@@ -603,8 +603,8 @@ class CreditContract(models.Model):
         self._workflow_write({"state": "review", "refuse_reason": False})
         self.env["credit.contract.review"]._open_for(self)
         for contract in self:
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Submitted for review (review %(round)s)%(major)s.",
                     round=contract.review_id.round,
                     major=self.env._(", joint review") if contract.is_major else "",
@@ -652,8 +652,8 @@ class CreditContract(models.Model):
                 }
             )
             contract.review_id._close("approved")
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Review completed and contract approved by %(user)s (authorization "
                     "%(letter)s).",
                     user=self.env.user.name,
@@ -681,9 +681,9 @@ class CreditContract(models.Model):
             note = self.env._(
                 "Returned to the handler by %(user)s: %(reason)s", user=user.name, reason=reason
             )
-            contract.message_post(body=note)
+            contract._credit_message_post(note)
             # sudo: the reviewer may not assign activities to users outside the department
-            contract.sudo().activity_schedule(
+            contract._credit_activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Contract returned by the review"),
                 note=note,
@@ -736,8 +736,8 @@ class CreditContract(models.Model):
                     "signer_id": contract.handler_id.id,
                 }
             )
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Signed on %(date)s by %(handler)s under %(letter)s; registered in the "
                     "ledger on %(today)s.",
                     date=contract.date_signed,
@@ -791,8 +791,8 @@ class CreditContract(models.Model):
             parent.sale_order_ids.sudo().write({"credit_contract_id": amendment.id})
             parent.invoice_ids.sudo().write({"credit_contract_id": amendment.id})
             parent._workflow_write({"state": "changed"})
-            parent.message_post(
-                body=self.env._(
+            parent._credit_message_post(
+                self.env._(
                     "Changed by the amendment %(amendment)s signed on %(date)s.",
                     amendment=amendment.name,
                     date=amendment.date_signed,
@@ -808,7 +808,7 @@ class CreditContract(models.Model):
         if due:
             due._workflow_write({"state": "performing"})
             for contract in due:
-                contract.message_post(body=self.env._("Performance started."))
+                contract._credit_message_post(self.env._("Performance started."))
         return due
 
     def action_start_performance(self):
@@ -816,7 +816,7 @@ class CreditContract(models.Model):
         self._check_state(("signed",))
         self._workflow_write({"state": "performing"})
         for contract in self:
-            contract.message_post(body=self.env._("Performance started."))
+            contract._credit_message_post(self.env._("Performance started."))
         return True
 
     def action_complete(self):
@@ -824,7 +824,7 @@ class CreditContract(models.Model):
         self._check_state(("performing",))
         self._workflow_write({"state": "completed"})
         for contract in self:
-            contract.message_post(body=self.env._("Contract fully performed: completed."))
+            contract._credit_message_post(self.env._("Contract fully performed: completed."))
         return True
 
     def action_amend(self):
@@ -849,8 +849,8 @@ class CreditContract(models.Model):
             }
         )
         amendment._workflow_write({"version": self.version + 1})
-        self.message_post(
-            body=self.env._("Amendment %(amendment)s drafted.", amendment=amendment.name)
+        self._credit_message_post(
+            self.env._("Amendment %(amendment)s drafted.", amendment=amendment.name)
         )
         return {
             "type": "ir.actions.act_window",
@@ -906,8 +906,8 @@ class CreditContract(models.Model):
             )
         labels = dict(self._fields["termination_procedure"]._description_selection(self.env))
         for contract in self:
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Terminated on %(date)s (%(procedure)s): %(reason)s",
                     date=vals["termination_date"],
                     procedure=labels[vals["termination_procedure"]],
@@ -936,7 +936,7 @@ class CreditContract(models.Model):
             }
         )
         for contract in self:
-            contract.message_post(body=self.env._("Declared invalid: %(reason)s", reason=reason))
+            contract._credit_message_post(self.env._("Declared invalid: %(reason)s", reason=reason))
         return True
 
     def _open_decision_wizard(self, kind):
@@ -977,10 +977,8 @@ class CreditContract(models.Model):
                 ),
             }
         )
-        self.message_post(
-            body=self.env._(
-                "Credit application %(application)s proposed.", application=application.name
-            )
+        self._credit_message_post(
+            self.env._("Credit application %(application)s proposed.", application=application.name)
         )
         return {
             "type": "ir.actions.act_window",

@@ -103,8 +103,8 @@ class CreditContractDispute(models.Model):
                 ) or self.env._("New")
         disputes = super().create(vals_list)
         for dispute in disputes:
-            dispute.contract_id.message_post(
-                body=self.env._(
+            dispute.contract_id._credit_message_post(
+                self.env._(
                     "Dispute %(dispute)s opened: %(subject)s",
                     dispute=dispute.name,
                     subject=dispute.subject,
@@ -131,7 +131,7 @@ class CreditContractDispute(models.Model):
         for dispute in self:
             stage = NEXT_STAGE[dispute.state]
             dispute._workflow_write({"state": stage, f"date_{stage}": today})
-            dispute.message_post(body=self.env._("Escalated to %(stage)s.", stage=labels[stage]))
+            dispute._credit_message_post(self.env._("Escalated to %(stage)s.", stage=labels[stage]))
         self.filtered(lambda d: d.state == "litigation")._on_litigation()
         return True
 
@@ -158,6 +158,6 @@ class CreditContractDispute(models.Model):
                 dispute=dispute.name,
                 outcome=outcomes[dispute.outcome],
             )
-            dispute.message_post(body=message)
-            dispute.contract_id.message_post(body=message)
+            dispute._credit_message_post(message)
+            dispute.contract_id._credit_message_post(message)
         return True

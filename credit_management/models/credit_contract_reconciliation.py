@@ -105,8 +105,8 @@ class CreditContractReconciliation(models.Model):
                     "confirmed_by_id": self.env.uid,
                 }
             )
-            reconciliation.contract_id.message_post(
-                body=self.env._(
+            reconciliation.contract_id._credit_message_post(
+                self.env._(
                     "Reconciled with %(salesperson)s for %(start)s to %(end)s: difference "
                     "%(difference)s.",
                     salesperson=reconciliation.salesperson_id.name,

@@ -127,7 +127,7 @@ class CreditContractReview(models.Model):
         for review in reviews.filtered("vote_ids"):
             for vote in review.vote_ids:
                 # sudo: reviewers outside the department get their to-do all the same
-                review.contract_id.activity_schedule(
+                review.contract_id._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Joint review (会审) of a major contract"),
                     user_id=vote.user_id.id,

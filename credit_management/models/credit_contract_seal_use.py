@@ -82,8 +82,8 @@ class CreditContractSealUse(models.Model):
         self._check_contracts_approved(contracts)
         uses = super().create(vals_list)
         for use in uses:
-            use.message_post(
-                body=self.env._(
+            use._credit_message_post(
+                self.env._(
                     "Use of %(seal)s requested for %(contract)s (%(copies)s copies).",
                     seal=use.seal_id.name,
                     contract=use.contract_id.name,
@@ -143,9 +143,9 @@ class CreditContractSealUse(models.Model):
                 contract=use.contract_id.name,
                 user=self.env.user.name,
             )
-            use.message_post(body=message)
+            use._credit_message_post(message)
             # sudo: the custodian logs the use on the contract he may not otherwise edit
-            use.contract_id.sudo().message_post(body=message)
+            use.contract_id._credit_message_post(message)
         return True
 
     def action_refuse(self):
@@ -153,8 +153,8 @@ class CreditContractSealUse(models.Model):
         self._check_state(("requested",))
         self._workflow_write({"state": "refused"})
         for use in self:
-            use.message_post(
-                body=self.env._("Use of the seal refused by %(user)s.", user=self.env.user.name)
+            use._credit_message_post(
+                self.env._("Use of the seal refused by %(user)s.", user=self.env.user.name)
             )
         return True
 

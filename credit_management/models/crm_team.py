@@ -66,4 +66,6 @@ class CrmTeam(models.Model):
         ).filtered("user_id.partner_id")
         template = self.env.ref("credit_management.mail_template_credit_hold_report")
         for team in teams:
-            template.send_mail(team.id, email_layout_xmlid="mail.mail_notification_light")
+            # one team's failing report (template error) must not stop the other teams'
+            with team._credit_notification("weekly hold report"):
+                template.send_mail(team.id, email_layout_xmlid="mail.mail_notification_light")

@@ -9,6 +9,7 @@ from . import test_scorecard
 from . import test_credit_application
 from . import test_review
 from . import test_hold_report
+from . import test_notifications
 from . import test_credit_security
 from . import test_order_gate
 from . import test_bad_input

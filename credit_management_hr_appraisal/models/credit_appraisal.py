@@ -331,8 +331,8 @@ class CreditAppraisal(models.Model):
         state_names = dict(self._fields["state"]._description_selection(self.env))
         self.with_context(credit_appraisal_workflow=True).write(dict(values, state=state))
         for appraisal in self:
-            appraisal.message_post(
-                body=self.env._("Appraisal %(state)s.", state=state_names[state].lower())
+            appraisal._credit_message_post(
+                self.env._("Appraisal %(state)s.", state=state_names[state].lower())
             )
 
     # ------------------------------------------------------------------ consequences
@@ -378,7 +378,7 @@ class CreditAppraisal(models.Model):
         # sudo: the clerk's manager is an org-chart fact the approver may not read on hr.employee
         employee = self.employee_id.sudo()
         user = employee.parent_id.user_id or self.appraiser_id or self.env.user
-        self.activity_schedule(
+        self._credit_activity_schedule(
             "credit_management_hr_appraisal.mail_activity_credit_clerk_training",
             user_id=user.id,
             note=self.env._(

@@ -10,3 +10,8 @@ from . import test_scorecard
 from . import test_credit_application
 from . import test_review
 from . import test_hold_report
+from . import test_contract_workflow
+from . import test_contract_review
+from . import test_contract_authorization
+from . import test_contract_seal
+from . import test_contract_hold

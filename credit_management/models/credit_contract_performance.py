@@ -33,8 +33,8 @@ class CreditContract(models.Model):
         string="Paid",
         compute="_compute_performance",
         currency_field="company_currency_id",
-        help="Invoiced minus what is still open; a registered payment counts as paid on its "
-        "date even while it is in transit.",
+        help="Invoiced minus what is still open; an invoice paid in full counts as paid even "
+        "while its payment is in transit (In Payment).",
     )
     amount_overdue = fields.Monetary(
         string="Overdue",

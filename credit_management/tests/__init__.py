@@ -15,3 +15,6 @@ from . import test_contract_review
 from . import test_contract_authorization
 from . import test_contract_seal
 from . import test_contract_hold
+from . import test_contract_performance
+from . import test_contract_dispute_complaint
+from . import test_contract_figures

@@ -50,5 +50,6 @@
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
+        "demo/credit_contract_demo.xml",
     ],
 }

@@ -13,3 +13,4 @@ from . import credit_writeoff
 from . import credit_ageing_report
 from . import credit_overdue_customer_report
 from . import credit_collection_kpi_report
+from . import credit_contract_dispute

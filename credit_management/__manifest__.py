@@ -47,6 +47,9 @@
         "views/credit_contract_menus.xml",
         "report/credit_contract_reports.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["credit_management/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",

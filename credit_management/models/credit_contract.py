@@ -222,7 +222,7 @@ class CreditContract(models.Model):
     date_signed = fields.Date(
         string="Signing Date", tracking=True, copy=False, help="Date both parties signed."
     )
-    date_start = fields.Date(string="Start Date", tracking=True)
+    date_start = fields.Date(string="Start Date", tracking=True, default=fields.Date.context_today)
     date_end = fields.Date(string="End Date", tracking=True)
     registration_date = fields.Date(
         readonly=True,
@@ -650,6 +650,13 @@ class CreditContract(models.Model):
         if self.is_major:
             self._joint_reviewers()
 
+    def action_include_all_clauses(self):
+        """The handler confirms that the contract text contains every clause of its template."""
+        self._check_handler_or_clerk()
+        self._check_state(("draft",))
+        self.clause_ids.write({"included": True})
+        return True
+
     def action_approve(self):
         """The clerk concludes the review: every check passed, every joint reviewer agreed, and
         the handler holds an authorization letter covering the contract today."""
@@ -716,14 +723,9 @@ class CreditContract(models.Model):
         self._check_handler_or_clerk()
         self._check_state(("approved",))
         today = fields.Date.context_today(self)
+        # signed today unless the date of the signature was entered
+        self.filtered(lambda c: not c.date_signed).write({"date_signed": today})
         for contract in self:
-            if not contract.date_signed:
-                raise UserError(
-                    self.env._(
-                        "Signing Date: enter the date %(contract)s was signed.",
-                        contract=contract.display_name,
-                    )
-                )
             if contract.date_signed > today:
                 raise UserError(
                     self.env._(

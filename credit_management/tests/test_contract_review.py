@@ -100,6 +100,10 @@ class TestContractReview(ContractCommon):
         line = self._checks(contract)["legality"]
         with self.assertRaisesRegex(AccessError, "Only the credit department fills"):
             line.with_user(self.salesman).write({"result": "pass"})
+        with self.assertRaisesRegex(AccessError, "Only the credit department fills"):
+            line.with_user(self.salesman).action_mark_passed()
+        line.with_user(self.clerk).action_mark_passed()
+        self.assertEqual(line.result, "pass")
         with self.assertRaisesRegex(UserError, "To Check"):
             contract.with_user(self.clerk).action_approve()
         with self.assertRaisesRegex(AccessError, "Credit User"):

@@ -80,13 +80,12 @@ tours.add("credit_contract_handler_tour", {
 
 const passCheck = (label) => [
     {
-        content: `${label}: passed`,
-        trigger: `.o_field_widget[name=line_ids] .o_data_row:contains('${label}') td[name=result]`,
+        content: `${label}: checked, passed`,
+        trigger: `.o_field_widget[name=line_ids] .o_data_row:contains('${label}') button[name=action_mark_passed]`,
         run: "click",
     },
     {
-        trigger: ".o_field_widget[name=line_ids] .o_selected_row td[name=result] select",
-        run: 'select "pass"',
+        trigger: `.o_field_widget[name=line_ids] .o_data_row:contains('${label}'):contains('通过'):not(:has(button[name=action_mark_passed]))`,
     },
 ];
 
@@ -106,10 +105,6 @@ tours.add("credit_contract_clerk_review_tour", {
         ...passCheck("真实性"),
         ...passCheck("可行性"),
         ...passCheck("经营范围"),
-        {
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
         {
             content: "the joint review (会审)",
             trigger: ".o_notebook .nav-link:contains('会审')",

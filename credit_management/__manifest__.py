@@ -33,6 +33,9 @@
         "views/credit_scorecard_views.xml",
         "views/credit_application_views.xml",
         "report/credit_hold_report.xml",
+        "report/credit_document_layout.xml",
+        # securities backing limits (guarantees, deposits, collateral, credit insurance)
+        "views/credit_security_views.xml",
         # contract management (合同管理)
         "data/credit_contract_data.xml",
         "views/credit_contract_views.xml",
@@ -46,6 +49,14 @@
         "views/credit_contract_document_views.xml",
         "views/credit_contract_menus.xml",
         "report/credit_contract_reports.xml",
+        # early warning (风险预警) and the year-end credit report
+        "security/credit_warning_security.xml",
+        "data/credit_warning_indicator_data.xml",
+        "views/credit_warning_views.xml",
+        "views/credit_warning_indicator_views.xml",
+        "views/credit_warning_signal_views.xml",
+        "views/credit_exposure_snapshot_views.xml",
+        "wizards/credit_warning_measure_wizard_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["credit_management/static/tests/tours/*.js"],
@@ -54,5 +65,6 @@
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
         "demo/credit_contract_demo.xml",
+        "demo/credit_security_demo.xml",
     ],
 }

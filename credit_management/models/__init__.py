@@ -1,10 +1,13 @@
 from . import credit_workflow_mixin
 from . import res_company
+from . import account_move_line
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_exposure
 from . import res_partner_payment_history
+from . import res_partner_security
 from . import sale_order
+from . import payment_transaction
 from . import credit_grade
 from . import credit_scorecard
 from . import credit_scorecard_criterion
@@ -12,6 +15,7 @@ from . import credit_scorecard_band
 from . import credit_application
 from . import credit_application_line
 from . import crm_team
+from . import credit_security
 
 # contract management (合同管理)
 from . import res_company_contract
@@ -35,3 +39,12 @@ from . import credit_complaint
 from . import res_partner_contract
 from . import sale_order_contract
 from . import account_move_contract
+from . import credit_rates
+from . import credit_exposure_snapshot
+from . import credit_warning_indicator
+from . import credit_warning_threshold
+from . import credit_warning_signal
+from . import credit_warning
+from . import credit_warning_measure
+from . import res_partner_warning
+from . import sale_order_warning

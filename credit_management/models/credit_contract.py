@@ -1064,7 +1064,7 @@ class CreditContract(models.Model):
 
     def action_view_seal_uses(self):
         self.ensure_one()
-        return {
+        action = {
             "type": "ir.actions.act_window",
             "name": self.env._("Seal Uses"),
             "res_model": "credit.contract.seal.use",
@@ -1072,6 +1072,9 @@ class CreditContract(models.Model):
             "domain": [("contract_id", "=", self.id)],
             "context": {"default_contract_id": self.id},
         }
+        if len(self.seal_use_ids) == 1:
+            action.update({"view_mode": "form", "res_id": self.seal_use_ids.id})
+        return action
 
     # ------------------------------------------------------------------ business
     @api.model

@@ -65,9 +65,7 @@ class CreditContractDispute(models.Model):
     description = fields.Text()
     counterparty_claim = fields.Text(string="Counterparty's Claim")
     amount_disputed = fields.Monetary(string="Amount in Dispute", tracking=True)
-    date_opened = fields.Date(
-        string="Opened On", required=True, default=fields.Date.context_today
-    )
+    date_opened = fields.Date(string="Opened On", required=True, default=fields.Date.context_today)
     date_mediation = fields.Date(string="Mediation Since", readonly=True, copy=False)
     date_arbitration = fields.Date(string="Arbitration Since", readonly=True, copy=False)
     date_litigation = fields.Date(string="Litigation Since", readonly=True, copy=False)

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 ZH = "zh_CN"
 
@@ -181,22 +182,23 @@ class TestContractTour(HttpCase):
             )
         )
         self.authenticate("tour_handler", "tour_handler")
-        response = self.url_open(
-            "/web/dataset/call_kw/credit.contract/write",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": "credit.contract",
-                        "method": "write",
-                        "args": [contract.ids, {"state": "signed"}],
-                        "kwargs": {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                "/web/dataset/call_kw/credit.contract/write",
+                data=json.dumps(
+                    {
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {
+                            "model": "credit.contract",
+                            "method": "write",
+                            "args": [contract.ids, {"state": "signed"}],
+                            "kwargs": {},
+                        },
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            )
         error = response.json()["error"]["data"]
         self.assertEqual(error["name"], "odoo.exceptions.AccessError")
         self.assertIn("can only be changed through its buttons", error["message"])

@@ -163,12 +163,8 @@ tours.add("credit_contract_clerk_sign_tour", {
             run: "click",
         },
         {
-            content: "the seal use log of the contract",
+            content: "the seal use of the contract",
             trigger: "button[name=action_view_seal_uses]",
-            run: "click",
-        },
-        {
-            trigger: ".o_data_row td.o_data_cell",
             run: "click",
         },
         {
@@ -216,8 +212,8 @@ tours.add("credit_contract_held_order_tour", {
             run: "click",
         },
         {
-            content: "held: no signed contract (书面合同)",
-            trigger: ".o_field_widget[name=credit_hold_reason]:contains('书面合同')",
+            content: "held: no signed contract (无已签合同)",
+            trigger: ".o_field_widget[name=credit_hold_reason]:contains('无已签合同')",
         },
         {
             content: "the salesperson can complain about it",

@@ -108,6 +108,9 @@ class CreditContractSealUse(models.Model):
         return super().write(vals)
 
     def _check_contracts_approved(self, contracts):
+        if self.env.su:
+            # data files and the server itself log past uses (the demo's signed contracts)
+            return
         labels = dict(contracts._fields["state"]._description_selection(self.env))
         # sudo: the state of the contract decides, whoever asks for the seal
         for contract in contracts.sudo():

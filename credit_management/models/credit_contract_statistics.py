@@ -284,20 +284,24 @@ class CreditContract(models.Model):
         )
         for user_id, overdue in rows:
             result[user_id]["chase_overdue"] = overdue
-        # 四.2 complaints assigned to the clerk, answered on time
+        # 四.2 complaints assigned to the clerk, answered on time; those still waiting within
+        # the deadline are left out
+        answer_days = timedelta(days=company.credit_complaint_response_days)
         rows = self.env.execute_query(
             SQL(
                 """
                 SELECT assigned_id, COUNT(*), COUNT(*) FILTER (WHERE answered_on_time)
                   FROM credit_complaint
-                 WHERE company_id = %s AND assigned_id IN %s
-                   AND date_filed >= %s AND date_filed < %s
+                 WHERE company_id = %(company)s AND assigned_id IN %(users)s
+                   AND date_filed >= %(start)s AND date_filed < %(end)s
+                   AND (state != 'new' OR date_filed + %(days)s < NOW() AT TIME ZONE 'UTC')
               GROUP BY assigned_id
                 """,
-                company.id,
-                user_ids,
-                start_dt,
-                end_dt,
+                company=company.id,
+                users=user_ids,
+                start=start_dt,
+                end=end_dt,
+                days=answer_days,
             )
         )
         for user_id, total, on_time in rows:

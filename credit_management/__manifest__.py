@@ -59,9 +59,13 @@
         "wizards/credit_warning_measure_wizard_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
+    "assets": {
+        "web.assets_tests": ["credit_management/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
+        "demo/credit_contract_demo.xml",
         "demo/credit_security_demo.xml",
     ],
 }

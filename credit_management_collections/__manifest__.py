@@ -37,6 +37,7 @@
         "views/credit_collection_kpi_report_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/credit_collection_kpi_wizard_views.xml",
+        "views/credit_contract_dispute_views.xml",
     ],
     "demo": [
         "demo/credit_followup_demo.xml",

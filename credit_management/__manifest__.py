@@ -41,6 +41,9 @@
         "views/credit_warning_signal_views.xml",
         "views/credit_exposure_snapshot_views.xml",
         "wizards/credit_warning_measure_wizard_views.xml",
+        "report/credit_annual_report.xml",
+        "views/credit_annual_report_views.xml",
+        "wizards/credit_annual_report_wizard_views.xml",
     ],
     "demo": [
         "demo/credit_management_demo.xml",

@@ -36,6 +36,9 @@
         "views/credit_collection_kpi_report_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/credit_collection_kpi_wizard_views.xml",
+        # early warning (风险预警) and the year-end credit report
+        "data/credit_warning_indicator_data.xml",
+        "views/credit_warning_views.xml",
     ],
     "demo": [
         "demo/credit_followup_demo.xml",

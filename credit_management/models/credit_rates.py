@@ -44,19 +44,20 @@ class CreditRates(models.AbstractModel):
         )
 
     @api.model
-    def _credit_rates(self, date_from, date_to, groupby="partner", partner_ids=None):
+    def _credit_rates(self, date_from, date_to, groupby="partner", partner_ids=None, **options):
         """Amounts and rates over [date_from, date_to] for the current company.
 
         :param groupby: ``"partner"`` (commercial partner id), ``"company"`` (the company id);
-            the collections module adds ``"collector"`` (user id).
+            the collections module adds ``"collector"`` (user id, with ``collector_ids``).
         :param partner_ids: restrict to these commercial partners (None: every customer).
+        :param options: passed to the components (e.g. ``collector_ids``).
         :return: ``{key: {amount keys..., "overdue_rate", "dso", ...}}``; only groups with data.
         """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         keys = self._credit_rate_amount_keys()
-        rows = self._credit_rate_rows(date_from, date_to, partner_ids)
-        group_keys = self._credit_rate_group_keys(groupby, rows)
+        rows = self._credit_rate_rows(date_from, date_to, partner_ids, options)
+        group_keys = self._credit_rate_group_keys(groupby, rows, options)
         result = defaultdict(lambda: dict.fromkeys(keys, 0.0))
         for row, key in zip(rows, group_keys, strict=True):
             if key is None:
@@ -70,7 +71,7 @@ class CreditRates(models.AbstractModel):
         return dict(result)
 
     @api.model
-    def _credit_rate_group_keys(self, groupby, rows):
+    def _credit_rate_group_keys(self, groupby, rows, options):
         """The group key of each row of ``rows`` (None drops the row)."""
         if groupby == "partner":
             return [row["partner_id"] for row in rows]
@@ -102,7 +103,7 @@ class CreditRates(models.AbstractModel):
 
     # ------------------------------------------------------------------ components
     @api.model
-    def _credit_rate_rows(self, date_from, date_to, partner_ids):
+    def _credit_rate_rows(self, date_from, date_to, partner_ids, options):
         """Rows ``{"partner_id": commercial partner, <amount key>: amount, ...}``: one query per
         component, whatever the number of customers."""
         return [

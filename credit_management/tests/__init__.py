@@ -11,3 +11,4 @@ from . import test_credit_application
 from . import test_review
 from . import test_hold_report
 from . import test_warning
+from . import test_annual_report

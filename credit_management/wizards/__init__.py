@@ -1,2 +1,3 @@
 from . import credit_reject_wizard
 from . import credit_warning_measure_wizard
+from . import credit_annual_report_wizard

@@ -7,3 +7,4 @@ from . import test_case
 from . import test_writeoff
 from . import test_collector_kpis
 from . import test_bench_followup
+from . import test_warning_collections

@@ -5,3 +5,4 @@ from . import test_access
 from . import test_training
 from . import test_report
 from . import test_kpi
+from . import test_annual_report

@@ -55,10 +55,18 @@ odoo_importable() {
   (cd /tmp && "$1" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 18)') 2>/dev/null
 }
 
+# the console script a service (and a multi-worker server) runs
+odoo_script_ok() { (cd /tmp && "$VENV/bin/odoo" --version) >/dev/null 2>&1; }
+
 ODOO_TREE=""
 SYSTEM_ODOO=""
 if [ -x "$VENV/bin/python" ] && odoo_importable "$VENV/bin/python"; then
   step "Odoo 18: already in $VENV"
+  if ! odoo_script_ok; then
+    # importable, but its console script does not start (an older set-up): install it again
+    ODOO_TREE="$(cd /tmp && "$VENV/bin/python" -c 'import odoo, os; print(os.path.dirname(os.path.dirname(odoo.__file__)))')"
+    [ -f "$ODOO_TREE/setup.py" ] || die "$VENV/bin/odoo does not start and $ODOO_TREE is no source tree"
+  fi
 elif odoo_importable "$PYTHON"; then
   SYSTEM_ODOO=1
   step "Odoo 18: importable by $PYTHON, used as it is"
@@ -100,14 +108,19 @@ export PIP_CONSTRAINT="$CONSTRAINTS"
 stamp_ok() { [ -f "$VENV/$1.stamp" ] && [ "$(cat "$VENV/$1.stamp")" = "$2" ]; }
 if [ -n "$ODOO_TREE" ]; then
   odoo_stamp="$ODOO_TREE $(sha1sum "$ODOO_TREE/requirements.txt" | cut -c1-40)"
-  if stamp_ok odoo "$odoo_stamp" && odoo_importable "$VENV/bin/python"; then
+  if stamp_ok odoo "$odoo_stamp" && odoo_importable "$VENV/bin/python" && odoo_script_ok; then
     step "Odoo requirements: installed"
   else
     step "Odoo requirements: installing into $VENV (a few minutes the first time)"
     "${PIP[@]}" "setuptools<70" wheel
     "${PIP[@]}" -r "$ODOO_TREE/requirements.txt"
-    # editable: the `odoo` console script (multi-worker servers need it) runs this tree
-    "${PIP[@]}" --no-deps --no-build-isolation -e "$ODOO_TREE"
+    # editable: the `odoo` console script (multi-worker servers need it) runs this tree. PEP 660
+    # in compat mode (a .pth naming the tree) copies Odoo's plain script; the legacy
+    # `setup.py develop` wraps it in a pkg_resources check that fails on renamed dependencies
+    # (gevent's "zope.interface", installed as zope_interface).
+    "${PIP[@]}" --no-deps --no-build-isolation --use-pep517 \
+      --config-settings editable_mode=compat -e "$ODOO_TREE"
+    odoo_script_ok || die "$VENV/bin/odoo does not start"
     echo "$odoo_stamp" >"$VENV/odoo.stamp"
   fi
 fi

@@ -25,6 +25,10 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
     )
 
+    credit_security_expiry_notice_days = fields.Integer(
+        related="company_id.credit_security_expiry_notice_days", readonly=False
+    )
+
     # ---------------------------------------------------------------------------------------------
     # Early warning (风险预警)
     # ---------------------------------------------------------------------------------------------

@@ -18,7 +18,25 @@ CREDIT_ORDER_FIELDS = (
     "credit_release_date",
     "credit_released_amount",
     "credit_reject_reason",
+    "credit_checked_amount",
 )
+
+
+class _CreditGatePass:
+    """Proof, carried in a context, that the orders ``ids`` passed the hold decision.
+
+    Only the decision itself (``_credit_confirm_passed``) puts one in a context. An RPC client
+    sends JSON and can never build this object, so a ``state: 'sale'`` written by a client always
+    goes through the decision.
+    """
+
+    __slots__ = ("ids",)
+
+    def __init__(self, ids):
+        self.ids = frozenset(ids)
+
+
+_GATE_KEY = "credit_gate_pass"
 
 
 class SaleOrder(models.Model):
@@ -44,6 +62,15 @@ class SaleOrder(models.Model):
     )
     credit_reject_reason = fields.Text(
         string="Credit Rejection Reason", readonly=True, copy=False, tracking=True
+    )
+    credit_checked_amount = fields.Monetary(
+        string="Credit-Checked Amount",
+        currency_field="credit_currency_id",
+        readonly=True,
+        copy=False,
+        groups=CREDIT_READ_GROUPS,
+        help="Order total (company currency) that last passed the credit check or was released: "
+        "a confirmed order that grows beyond it is checked again.",
     )
     credit_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency", groups=CREDIT_READ_GROUPS
@@ -80,14 +107,64 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """An order created sold (``state: 'sale'``: an import, a connector) is created as a
+        quotation and then written sold, which runs the hold decision (``write``)."""
         if any(vals.get(fname) for vals in vals_list for fname in CREDIT_ORDER_FIELDS):
             self._credit_check_manager()
-        return super().create(vals_list)
+        sold = [vals.get("state") == "sale" for vals in vals_list]
+        if any(sold):
+            vals_list = [
+                {key: value for key, value in vals.items() if key != "state"} if is_sold else vals
+                for vals, is_sold in zip(vals_list, sold, strict=True)
+            ]
+        orders = super().create(vals_list)
+        if any(sold):
+            orders.browse(
+                [order.id for order, is_sold in zip(orders, sold, strict=True) if is_sold]
+            ).write({"state": "sale"})
+        return orders
 
     def write(self, vals):
+        """The gate of the sold state: writing ``state: 'sale'`` on orders that did not pass the
+        hold decision in this call runs it first. Orders that fail are held instead (they stay
+        quotations, the rest of ``vals`` is written); nothing is raised, so the holds are kept."""
         if any(fname in vals for fname in CREDIT_ORDER_FIELDS):
             self._credit_check_manager()
-        return super().write(vals)
+        if vals.get("state") != "sale":
+            return super().write(vals)
+        passed_ids = self._credit_gate_passed_ids()
+        undecided = self.filtered(
+            lambda order: order.state != "sale" and order.id not in passed_ids
+        )
+        if not undecided:
+            return super().write(vals)
+        held = undecided._credit_decide()
+        others = {key: value for key, value in vals.items() if key not in ("state", "date_order")}
+        if held and others:
+            super(SaleOrder, held).write(others)
+        sold = (self - held).with_context(**{_GATE_KEY: _CreditGatePass((self - held).ids)})
+        return super(SaleOrder, sold).write(vals) if sold else True
+
+    @api.model
+    def load(self, fields, data):
+        """Import: report the orders the hold decision held (created or written sold)."""
+        result = super().load(fields, data)
+        held = self.browse([rid for rid in result.get("ids") or [] if rid]).filtered(
+            lambda order: order.credit_hold
+        )
+        for order in held:
+            result.setdefault("messages", []).append(
+                {
+                    "type": "warning",
+                    "record": order.id,
+                    "message": self.env._(
+                        "%(order)s is on credit hold: %(reason)s",
+                        order=order.name,
+                        reason=order.sudo().credit_hold_reason,
+                    ),
+                }
+            )
+        return result
 
     def action_confirm(self):
         """Confirm the orders that pass the credit check, hold the others.
@@ -99,19 +176,42 @@ class SaleOrder(models.Model):
             error_msg = order._confirmation_error_message()
             if error_msg:
                 raise UserError(error_msg)
-        failures = self._credit_check()
-        held = self.filtered(lambda order: failures[order.id])
-        passed = self - held
-        cleared = passed.filtered("credit_hold")
-        if cleared:
-            # sudo: the order passed the check again; the flag is not the user's choice.
-            cleared.sudo().write({"credit_hold": False})
-            cleared._credit_close_activities()
-        result = super(SaleOrder, passed).action_confirm() if passed else True
+        held = self._credit_decide()
+        passed = (self - held).with_context(**{_GATE_KEY: _CreditGatePass((self - held).ids)})
+        result = passed._credit_confirm_passed() if passed else True
         if not held:
             return result
-        held._credit_set_hold(failures)
         return held._credit_hold_notification()
+
+    def _credit_confirm_passed(self):
+        """Confirm orders that passed the hold decision (the host's ``action_confirm``).
+
+        Where credit control is on, the decision is ours alone: OCA ``sale_financial_risk``, if
+        installed, would check again with its own figures and stop the order a second time with
+        another message; its ``bypass_risk`` key skips that. Elsewhere its check runs as before.
+        """
+        controlled = self.filtered("company_id.account_use_credit_limit")
+        results = [
+            super(SaleOrder, orders).action_confirm()
+            for orders in (controlled.with_context(bypass_risk=True), self - controlled)
+            if orders
+        ]
+        return next((result for result in results if result is not True), True)
+
+    def _action_confirm(self):
+        """What confirming creates (deliveries, subscriptions...) only for orders that are sold,
+        i.e. that passed the hold decision: a module calling this directly on a quotation is
+        refused."""
+        undecided = self.filtered(lambda order: order.state != "sale")
+        if undecided:
+            raise UserError(
+                self.env._(
+                    "%(orders)s cannot be processed as confirmed: they are not confirmed. "
+                    "Confirm them with the Confirm button so that the credit check runs.",
+                    orders=", ".join(undecided.mapped("name")),
+                )
+            )
+        return super()._action_confirm()
 
     def action_credit_release(self):
         """Release held quotations: record who, when and the approved amount, then confirm."""
@@ -186,6 +286,32 @@ class SaleOrder(models.Model):
             self.env._("Only credit managers can release, reject or change credit holds.")
         )
 
+    def _credit_gate_passed_ids(self):
+        token = self.env.context.get(_GATE_KEY)
+        return token.ids if isinstance(token, _CreditGatePass) else frozenset()
+
+    def _credit_decide(self):
+        """Run the hold decision on orders about to be sold and record its outcome.
+
+        The orders that fail are held (reason, chatter, the salesperson and a credit manager
+        told); those that pass lose a previous hold flag and remember the amount checked.
+        Returns the held orders.
+        """
+        failures = self._credit_check()
+        held = self.filtered(lambda order: failures[order.id])
+        passed = self - held
+        cleared = passed.filtered("credit_hold")
+        for order in passed:
+            # sudo: the outcome of the check, not a user's choice; the fields stay readonly.
+            order.sudo().write(
+                {"credit_hold": False, "credit_checked_amount": order._credit_amount()}
+            )
+        if cleared:
+            cleared._credit_close_activities()
+        if held:
+            held._credit_set_hold(failures)
+        return held
+
     def _credit_amount(self):
         """Order total in company currency."""
         self.ensure_one()
@@ -194,6 +320,18 @@ class SaleOrder(models.Model):
             self.company_id.currency_id,
             self.company_id,
             fields.Date.to_date(self.date_order) or fields.Date.context_today(self),
+        )
+
+    def _credit_paid_amount(self):
+        """Amount already paid online for the order (done payment transactions), in company
+        currency: it adds no risk."""
+        self.ensure_one()
+        # sudo: transactions are read to measure the risk, whoever confirms (portal, salesman).
+        transactions = self.sudo().transaction_ids.filtered(lambda tx: tx.state == "done")
+        date = fields.Date.to_date(self.date_order) or fields.Date.context_today(self)
+        return sum(
+            tx.currency_id._convert(tx.amount, self.company_id.currency_id, self.company_id, date)
+            for tx in transactions
         )
 
     def _credit_is_released(self):
@@ -239,9 +377,12 @@ class SaleOrder(models.Model):
             exposures = partners._credit_exposure()
             parameters = partners._credit_check_parameters()
             passed_amounts = defaultdict(float)
+            currency = company.currency_id
             for order in orders:
                 partner = order.partner_id.commercial_partner_id.sudo()
-                amount = order._credit_amount()
+                amount = order._credit_amount() - order._credit_paid_amount()
+                if currency.compare_amounts(amount, 0) <= 0:
+                    continue  # paid in full: no risk
                 if not order._credit_is_released():
                     result[order.id] = order._credit_failed_rules(
                         partner,
@@ -268,7 +409,9 @@ class SaleOrder(models.Model):
             return format_amount(env, value, currency)
 
         failures = []
-        total = exposure["exposure"] + batch_amount + amount
+        # Securities cover the gross exposure including this order (DESIGN §2, credit.security).
+        gross = exposure["gross"] + batch_amount + amount
+        secured, total = partner._credit_net(gross, exposure["security"], currency)
         limit = exposure["limit"]
         tolerance = parameters["tolerance_percent"]
         if currency.compare_amounts(limit, 0) <= 0:
@@ -286,25 +429,37 @@ class SaleOrder(models.Model):
         else:
             allowed = limit * (1 + tolerance / 100.0)
             if currency.compare_amounts(total, allowed) > 0:
-                failures.append(
-                    {
-                        "rule": "limit",
-                        "message": env._(
-                            "Credit limit exceeded: exposure with this order %(total)s "
-                            "(receivables %(receivable)s, uninvoiced orders %(sale)s, draft "
-                            "invoices %(draft)s, this order %(order)s) is above the limit "
-                            "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
-                            total=fmt(total),
-                            receivable=fmt(exposure["receivable"]),
-                            sale=fmt(exposure["sale"] + batch_amount),
-                            draft=fmt(exposure["draft_invoice"]),
-                            order=fmt(amount),
-                            limit=fmt(limit),
-                            tolerance=tolerance,
-                            allowed=fmt(allowed),
-                        ),
-                    }
-                )
+                figures = {
+                    "receivable": fmt(exposure["receivable"]),
+                    "sale": fmt(exposure["sale"] + batch_amount),
+                    "draft": fmt(exposure["draft_invoice"]),
+                    "order": fmt(amount),
+                    "limit": fmt(limit),
+                    "tolerance": tolerance,
+                    "allowed": fmt(allowed),
+                }
+                if secured:
+                    message = env._(
+                        "Credit limit exceeded: net exposure with this order %(total)s (gross "
+                        "exposure %(gross)s: receivables %(receivable)s, uninvoiced orders "
+                        "%(sale)s, draft invoices %(draft)s, this order %(order)s; secured by "
+                        "guarantees, deposits and insurance %(secured)s) is above the limit "
+                        "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
+                        total=fmt(total),
+                        gross=fmt(gross),
+                        secured=fmt(secured),
+                        **figures,
+                    )
+                else:
+                    message = env._(
+                        "Credit limit exceeded: exposure with this order %(total)s "
+                        "(receivables %(receivable)s, uninvoiced orders %(sale)s, draft "
+                        "invoices %(draft)s, this order %(order)s) is above the limit "
+                        "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
+                        total=fmt(total),
+                        **figures,
+                    )
+                failures.append({"rule": "limit", "message": message})
         max_days = parameters["max_overdue_days"]
         if max_days and exposure["oldest_overdue_days"] > max_days:
             failures.append(
@@ -337,7 +492,12 @@ class SaleOrder(models.Model):
             # sudo: the hold is the outcome of the credit check, not a user's choice; the
             # fields stay readonly for salespeople.
             order.sudo().write({"credit_hold": True, "credit_hold_reason": reason})
-            order.message_post(
+            # The salesperson is told at once when somebody else (the customer signing or
+            # paying online, a colleague, an import) triggered the hold.
+            salesperson = order.user_id.partner_id
+            # sudo: a user without an e-mail address may not post a message (stock Odoo still
+            # lets them confirm orders); the note's author stays the user who confirmed.
+            order.sudo().message_post(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._("Order held by credit control:"),
@@ -345,7 +505,8 @@ class SaleOrder(models.Model):
                         Markup("<li>%s</li>") % html_escape(failure["message"])
                         for failure in failures[order.id]
                     ),
-                )
+                ),
+                partner_ids=(salesperson - self.env.user.partner_id).ids,
             )
         activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
         with_activity = self.activity_ids.filtered(

@@ -4,11 +4,14 @@ from . import test_exposure
 from . import test_hold
 from . import test_release
 from . import test_concurrency
-from . import test_bench_credit
 from . import test_grade
 from . import test_scorecard
 from . import test_credit_application
 from . import test_review
 from . import test_hold_report
+from . import test_credit_security
+from . import test_order_gate
+from . import test_bad_input
+from . import test_hold_without_email
 from . import test_warning
 from . import test_annual_report

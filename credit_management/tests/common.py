@@ -1,5 +1,8 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import html as html_lib
+import re
+import subprocess
 from datetime import date, datetime, timedelta
 
 from odoo import Command, fields
@@ -215,6 +218,61 @@ class CreditGradeCommon(TransactionCase):
 
     def _limit(self, partner):
         return partner.with_company(self.company).sudo().credit_limit
+
+
+class PrintedDocumentMixin:
+    """Render a report as the PDF users get (not the HTML tests get by default) and read it back
+    with poppler's pdftotext, as a person reading the printed letter would."""
+
+    # A4 in PostScript points, and the window of a C5/C6/DL window envelope (DIN 5008, form B):
+    # 20 mm from the left edge, 45 to 90 mm from the top, 85 mm wide.
+    MM = 72 / 25.4
+    WINDOW = {"left": 20 * MM, "right": 105 * MM, "top": 45 * MM, "bottom": 90 * MM}
+
+    def _pdf(self, report, records):
+        pdf, _kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report, records.ids)
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return pdf
+
+    def _pdf_text(self, pdf):
+        """The text of every page, pages separated by form feeds."""
+        return subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+
+    def _pdf_words(self, pdf, page=1):
+        """[(word, x_min, y_min)] of one page, in points from the top left corner."""
+        html = subprocess.run(
+            ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        return [
+            (html_lib.unescape(word), float(x), float(y))
+            for x, y, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" [^>]*>([^<]*)</word>', html
+            )
+        ]
+
+    def assertInWindow(self, pdf, words):
+        """Each of ``words`` is printed, on the first page, inside the envelope's window."""
+        printed = self._pdf_words(pdf)
+        for word in words:
+            places = [(x, y) for text, x, y in printed if text == word]
+            self.assertTrue(places, f"{word!r} is not on the first page")
+            self.assertTrue(
+                any(
+                    self.WINDOW["left"] <= x <= self.WINDOW["right"]
+                    and self.WINDOW["top"] <= y <= self.WINDOW["bottom"]
+                    for x, y in places
+                ),
+                f"{word!r} is printed at {places}, outside the envelope window {self.WINDOW}",
+            )
 
 
 class CreditWarningCommon(CreditCommon):

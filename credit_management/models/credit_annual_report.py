@@ -379,18 +379,83 @@ class CreditAnnualReport(models.Model):
             "90_plus": _("Over 90 days overdue"),
         }
 
-    # ------------------------------------------------------------------ contract hook
+    # ------------------------------------------------------------------ contract figures
     @api.model
     def _credit_report_contract_definitions(self):
-        """HOOK (内部制度执行, contract management): the figures of the contract statistics
-        (contracts signed and reviewed, joint reviews, changes, terminations, disputes,
-        complaints) are added here once contract management provides them for a company and a
-        year; until then the chapter prints that they are not available."""
-        return []
+        """The contract statistics of the year (内部制度执行): contracts signed and reviewed,
+        joint reviews, changes, terminations, disputes and their outcomes, complaints, from
+        ``credit.contract._credit_year_end_figures``."""
+        _ = self.env._
+        return [
+            ("contracts", "contracts_signed", _("Contracts signed and registered"), "count"),
+            ("contracts", "contracts_signed_amount", _("Amount of the contracts signed"), "amount"),
+            ("contracts", "contracts_amendments", _("Contract changes (变更)"), "count"),
+            ("contracts", "contracts_terminations", _("Contracts terminated (解除)"), "count"),
+            ("contracts", "contracts_invalid", _("Contracts found invalid (无效)"), "count"),
+            ("contracts", "contracts_completed", _("Contracts signed and completed"), "count"),
+            (
+                "contracts",
+                "contracts_in_force_end",
+                _("Contracts in force at the year's end"),
+                "count",
+            ),
+            (
+                "contracts",
+                "contracts_registered_on_time",
+                _("Registered in the ledger on time"),
+                "count",
+            ),
+            ("contracts", "contracts_archived", _("Signed copies archived"), "count"),
+            ("contracts", "reviews_concluded", _("Contract reviews concluded"), "count"),
+            ("contracts", "reviews_returned", _("Contract reviews returned"), "count"),
+            ("contracts", "reviews_joint", _("Joint reviews of major contracts (会审)"), "count"),
+            (
+                "contracts",
+                "written_coverage_pct",
+                _("Orders covered by a written contract"),
+                "percent",
+            ),
+            ("contracts", "seal_uses", _("Contract seal uses granted"), "count"),
+            ("contracts", "reconciliations", _("Reconciliations with salespeople (对帐)"), "count"),
+            ("contracts", "disputes_opened", _("Contract disputes opened"), "count"),
+            ("contracts", "disputes_amount", _("Amount in dispute"), "amount"),
+            ("contracts", "disputes_closed", _("Contract disputes closed"), "count"),
+            ("contracts", "complaints_filed", _("Feedback and complaints filed (信访)"), "count"),
+            ("contracts", "complaints_on_time", _("Answered on time"), "count"),
+            ("contracts", "complaints_average_days", _("Average response time"), "days"),
+        ]
 
     def _credit_report_contract_figures(self):
-        """HOOK: {code: value} of the contract statistics of the year (see above)."""
-        return {}
+        """{code: value} of the contract statistics of the year, flattened."""
+        stats = self.env["credit.contract"]._credit_year_end_figures(self.company_id, self.year)
+        contracts = stats["contracts"]
+        reviews = stats["reviews"]
+        disputes = stats["disputes"]
+        complaints = stats["complaints"]
+        currency = self.company_id.currency_id
+        return {
+            "contracts_signed": contracts["signed"],
+            "contracts_signed_amount": currency.round(contracts["signed_amount"]),
+            "contracts_amendments": contracts["amendments"],
+            "contracts_terminations": contracts["terminations"],
+            "contracts_invalid": contracts["invalid"],
+            "contracts_completed": contracts["completed"],
+            "contracts_in_force_end": contracts["in_force_end"],
+            "contracts_registered_on_time": contracts["registered_on_time"],
+            "contracts_archived": contracts["archived"],
+            "reviews_concluded": reviews["concluded"],
+            "reviews_returned": reviews["returned"],
+            "reviews_joint": reviews["joint"],
+            "written_coverage_pct": stats["written_contracts"]["coverage_percent"],
+            "seal_uses": stats["seal_uses"],
+            "reconciliations": stats["reconciliations"],
+            "disputes_opened": disputes["opened"],
+            "disputes_amount": currency.round(disputes["amount_disputed"]),
+            "disputes_closed": disputes["closed"],
+            "complaints_filed": complaints["filed"],
+            "complaints_on_time": complaints["on_time"],
+            "complaints_average_days": complaints["average_days"],
+        }
 
     # ------------------------------------------------------------------ figures
     def _credit_report_figures(self):
@@ -843,7 +908,7 @@ class CreditAnnualReport(models.Model):
             if section_chapter != chapter:
                 continue
             rows = [d for d in definitions if d["section"] == section]
-            if rows or section == "contracts":
+            if rows:
                 result.append((section, title, kind, rows))
         return result
 

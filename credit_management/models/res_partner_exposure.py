@@ -113,9 +113,7 @@ class ResPartner(models.Model):
 
     def _search_credit_over_limit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(
-                self.env._("The Over Limit filter only compares with true or false.")
-            )
+            raise UserError(self.env._("The Over Limit filter only compares with true or false."))
         # one computation for every customer with a limit (a few grouped queries)
         limited = self.search([("credit_limit", ">", 0)]).commercial_partner_id
         exposures = limited._credit_exposure()

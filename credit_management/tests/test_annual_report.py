@@ -3,7 +3,7 @@
 import base64
 import io
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -157,6 +157,28 @@ class TestCreditAnnualReportFigures(CreditAnnualReportCommon):
         self.assertEqual(figures["grade_none_exposure"], 0.0)
         self.assertEqual(figures["grade_total_exposure"], 3300.0)
         self.assertEqual(figures["grade_A_exposure_pct"], 54.55)
+
+    def test_contract_statistics_of_the_year(self):
+        complaints = self.env["credit.complaint"].create(
+            [
+                {"partner_id": self.p1.id, "description": "Why held?", "subject": "hold"},
+                {"partner_id": self.p2.id, "description": "Limit too low", "subject": "limit"},
+            ]
+        )
+        complaints[0]._workflow_write({"date_filed": datetime(2025, 6, 1, 10)})
+        complaints[1]._workflow_write({"date_filed": datetime(2026, 1, 5, 10)})
+        self.report.action_compute()
+        stats = self.env["credit.contract"]._credit_year_end_figures(self.company, 2025)
+        figures = self.report.figures
+        self.assertEqual(figures["complaints_filed"], 1)
+        self.assertEqual(figures["contracts_signed"], stats["contracts"]["signed"])
+        self.assertEqual(figures["reviews_joint"], stats["reviews"]["joint"])
+        self.assertEqual(figures["disputes_opened"], stats["disputes"]["opened"])
+        self.assertEqual(
+            figures["written_coverage_pct"], stats["written_contracts"]["coverage_percent"]
+        )
+        sections = [section for section, *__ in self.report._credit_chapter_sections("internal")]
+        self.assertIn("contracts", sections)
 
     def test_previous_year_report(self):
         figures = self._report(2024).figures

@@ -78,7 +78,9 @@ class TestCollectionsBadInput(BadInputMixin, CreditCasesReportsCommon):
         )
         result = self._csv_import("credit.followup.level", good, fields)
         self.assertFalse(result["messages"], result["messages"])
-        self.assertEqual(self.policy.level_ids.sorted("delay_days").mapped("delay_days"), [1, 30, 60, 90])
+        self.assertEqual(
+            self.policy.level_ids.sorted("delay_days").mapped("delay_days"), [1, 30, 60, 90]
+        )
         bad = (
             "policy_id/.id,name,delay_days,action\n"
             f"{self.policy.id},Lawyer,120,legal\n"

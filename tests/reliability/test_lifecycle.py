@@ -42,7 +42,9 @@ def _check_exposure(admin):
     for partner in admin.call(
         "res.partner", "read", partner_ids, ["credit", "credit_exposure_receivable", "name"]
     ):
-        assert round(partner["credit_exposure_receivable"], 2) == round(partner["credit"], 2), partner
+        assert round(partner["credit_exposure_receivable"], 2) == round(partner["credit"], 2), (
+            partner
+        )
     orders = admin.call(
         "sale.order",
         "search_read",
@@ -52,7 +54,9 @@ def _check_exposure(admin):
     assert orders, "the living database has confirmed, uninvoiced orders"
     by_partner = {}
     for order in orders:
-        commercial = admin.call("res.partner", "read", [order["partner_id"][0]], ["commercial_partner_id"])
+        commercial = admin.call(
+            "res.partner", "read", [order["partner_id"][0]], ["commercial_partner_id"]
+        )
         key = commercial[0]["commercial_partner_id"][0]
         by_partner[key] = by_partner.get(key, 0.0) + order["amount_total"]
     invoiced = admin.call(
@@ -69,12 +73,19 @@ def _check_exposure(admin):
 
 def _sell_and_invoice(admin):
     """A new order confirms and its invoice posts."""
-    customer = admin.call("res.partner", "create", {"name": "After the credit suite", "is_company": True})
-    product = admin.call("product.product", "create", {"name": "Lifecycle product", "list_price": 100.0})
+    customer = admin.call(
+        "res.partner", "create", {"name": "After the credit suite", "is_company": True}
+    )
+    product = admin.call(
+        "product.product", "create", {"name": "Lifecycle product", "list_price": 100.0}
+    )
     order = admin.call(
         "sale.order",
         "create",
-        {"partner_id": customer, "order_line": [(0, 0, {"product_id": product, "product_uom_qty": 2})]},
+        {
+            "partner_id": customer,
+            "order_line": [(0, 0, {"product_id": product, "product_uom_qty": 2})],
+        },
     )
     admin.call("sale.order", "action_confirm", [order])
     assert admin.call("sale.order", "read", [order], ["state"])[0]["state"] == "sale"
@@ -84,7 +95,9 @@ def _sell_and_invoice(admin):
         {
             "move_type": "out_invoice",
             "partner_id": customer,
-            "invoice_line_ids": [(0, 0, {"product_id": product, "quantity": 1, "price_unit": 100.0})],
+            "invoice_line_ids": [
+                (0, 0, {"product_id": product, "quantity": 1, "price_unit": 100.0})
+            ],
         },
     )
     admin.call("account.move", "action_post", [invoice])

@@ -63,7 +63,9 @@ def test_installs_beside_oca_risk_and_holds_once(cluster, workdir, servers):
     over = order(500.0)
     result = admin.call("sale.order", "action_confirm", [over])
     assert result["tag"] == "display_notification", result
-    held = admin.call("sale.order", "read", [over], ["state", "credit_hold", "credit_hold_reason"])[0]
+    held = admin.call("sale.order", "read", [over], ["state", "credit_hold", "credit_hold_reason"])[
+        0
+    ]
     assert held["state"] == "draft" and held["credit_hold"], held
     assert held["credit_hold_reason"].count("Credit limit exceeded") == 1
     assert not admin.call("partner.risk.exceeded.wiz", "search_count", [])

@@ -65,5 +65,7 @@
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
         "demo/credit_security_demo.xml",
+        "demo/credit_annual_report_demo.xml",
+        "demo/credit_warning_demo.xml",
     ],
 }

@@ -44,6 +44,7 @@
     "demo": [
         "demo/credit_followup_demo.xml",
         "demo/credit_collections_cases_demo.xml",
+        "demo/credit_warning_collections_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
 }

@@ -26,5 +26,5 @@
         "views/menus.xml",
         "report/credit_appraisal_reports.xml",
     ],
-    "demo": ["demo/credit_appraisal_demo.xml"],
+    "demo": ["demo/credit_appraisal_demo.xml", "demo/credit_annual_report_demo.xml"],
 }

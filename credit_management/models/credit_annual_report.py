@@ -854,7 +854,7 @@ class CreditAnnualReport(models.Model):
         if kind == "percent":
             return f"{value:,.2f} %"
         if kind == "days":
-            return self.env._("%(days)s days", days=f"{value:,.1f}")
+            return self.env._("%(days)s days", days=format(value, ",.1f"))
         if kind == "count":
             return f"{int(value):,}"
         return str(value)
@@ -917,6 +917,7 @@ class CreditAnnualReport(models.Model):
         self.ensure_one()
         _ = self.env._
         fig = self._credit_figure
+        pct = "{:.2f}".format
         amount = self.company_id.currency_id.format
         if chapter == "rating":
             return [
@@ -924,11 +925,11 @@ class CreditAnnualReport(models.Model):
                     "By customer credit grade, excellent customers account for %(a)s %%, good "
                     "customers for %(b)s %%, fair customers for %(c)s %% and poor customers for "
                     "%(d)s %% (ungraded: %(none)s %%).",
-                    a=f"{fig('grade_A_count_pct'):.2f}",
-                    b=f"{fig('grade_B_count_pct'):.2f}",
-                    c=f"{fig('grade_C_count_pct'):.2f}",
-                    d=f"{fig('grade_D_count_pct'):.2f}",
-                    none=f"{fig('grade_none_count_pct'):.2f}",
+                    a=pct(fig("grade_A_count_pct")),
+                    b=pct(fig("grade_B_count_pct")),
+                    c=pct(fig("grade_C_count_pct")),
+                    d=pct(fig("grade_D_count_pct")),
+                    none=pct(fig("grade_none_count_pct")),
                 )
             ]
         if chapter == "receivable":
@@ -939,17 +940,17 @@ class CreditAnnualReport(models.Model):
                     "%(share)s %% of total assets, %(direction)s %(change)s %% on the same time "
                     "last year.",
                     total=amount(fig("receivable_total")),
-                    share=f"{fig('receivable_asset_share_pct'):.2f}",
+                    share=pct(fig("receivable_asset_share_pct")),
                     direction=_("up") if change >= 0 else _("down"),
-                    change=f"{abs(change):.2f}",
+                    change=pct(abs(change)),
                 ),
                 _(
                     "Receivables under 1 year account for %(lt1)s %%, 1-2 years for %(y12)s %%, "
                     "2-3 years for %(y23)s %% and over 3 years for %(gt3)s %%.",
-                    lt1=f"{fig('age_lt1_pct'):.2f}",
-                    y12=f"{fig('age_1_2_pct'):.2f}",
-                    y23=f"{fig('age_2_3_pct'):.2f}",
-                    gt3=f"{fig('age_gt3_pct'):.2f}",
+                    lt1=pct(fig("age_lt1_pct")),
+                    y12=pct(fig("age_1_2_pct")),
+                    y23=pct(fig("age_2_3_pct")),
+                    gt3=pct(fig("age_gt3_pct")),
                 ),
             ]
         if chapter == "overview":

@@ -320,8 +320,10 @@ class CreditWarning(models.Model):
         }
 
     # ------------------------------------------------------------------ measures
-    def _credit_add_measure(self, kind, note=False, **links):
-        """Record a measure (处置) on each warning and move it to 处置."""
+    def _credit_add_measure(self, kind, note=False, links=None):
+        """Record a measure (处置) on each warning and move it to 处置; ``links``: the measure's
+        fields pointing to the document it created ({"application_id": id, ...})."""
+        links = links or {}
         measures = self.env["credit.warning.measure"].create(
             [{"warning_id": warning.id, "kind": kind, "note": note, **links} for warning in self]
         )

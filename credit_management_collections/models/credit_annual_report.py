@@ -212,13 +212,14 @@ class CreditAnnualReport(models.Model):
         if chapter == "receivable":
             _ = self.env._
             fig = self._credit_figure
+            pct = "{:.2f}".format
             amount = self.company_id.currency_id.format
             sentences += [
                 _(
                     "The collection success rate reached %(rate)s %% (%(successful)s of %(done)s "
                     "follow-ups were followed by a payment within 30 days); %(collected)s was "
                     "collected in the year.",
-                    rate=f"{fig('success_rate'):.2f}",
+                    rate=pct(fig("success_rate")),
                     successful=int(fig("communications_successful")),
                     done=int(fig("communications_done")),
                     collected=amount(fig("collected")),
@@ -230,7 +231,7 @@ class CreditAnnualReport(models.Model):
                     legal=amount(fig("legal_recovered")),
                     agency=amount(fig("agency_recovered")),
                     written_off=amount(fig("writeoff_amount")),
-                    rate=f"{fig('bad_debt_rate'):.2f}",
+                    rate=pct(fig("bad_debt_rate")),
                 ),
             ]
         return sentences

@@ -91,8 +91,7 @@ class CreditWarningMeasureWizard(models.TransientModel):
         return warning._credit_add_measure(
             "followup",
             note=note,
-            followup_level_id=level.id,
-            communication_id=communications[:1].id,
+            links={"followup_level_id": level.id, "communication_id": communications[:1].id},
         )
 
     def _apply_legal(self):
@@ -119,7 +118,7 @@ class CreditWarningMeasureWizard(models.TransientModel):
                 "outcome_note": note,
             }
         )
-        return warning._credit_add_measure("legal", note=note, case_id=case.id)
+        return warning._credit_add_measure("legal", note=note, links={"case_id": case.id})
 
     def action_apply(self):
         result = super().action_apply()

@@ -64,7 +64,9 @@ class CreditAnnualReport(models.Model):
                 "exam_pass_rate": self._credit_pct(passed, attended),
             }
         )
-        Appraisal = self.env["credit.appraisal"]
+        # sudo: the report counts the approved appraisals of the company per band (no names, no
+        # scores); a credit user may only read their own appraisals.
+        Appraisal = self.env["credit.appraisal"].sudo()
         ratings = Appraisal._fields["rating"].get_values(self.env)
         figures.update({f"appraisals_{rating}": 0 for rating in ratings})
         for rating, count in Appraisal._read_group(

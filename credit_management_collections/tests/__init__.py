@@ -10,4 +10,6 @@ from . import test_followup_documents
 from . import test_followup_letter_pdf
 from . import test_bad_input
 from . import test_insurance_claim
+from . import test_overdue_definition
+from . import test_followup_cron
 from . import test_warning_collections

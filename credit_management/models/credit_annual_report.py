@@ -517,59 +517,8 @@ class CreditAnnualReport(models.Model):
         return figures
 
     def _credit_report_ageing(self, at):
-        """Open receivables at ``at`` (one query): total, overdue, by age in years (from the
-        document's date) and by days overdue (from the instalment's due date)."""
-        self.env.flush_all()
-        rows = self.env.execute_query_dict(
-            SQL(
-                """
-                WITH open_line AS (
-                    SELECT line.date,
-                           COALESCE(line.date_maturity, line.date) AS date_maturity,
-                           line.balance - COALESCE(paid.amount, 0) AS amount
-                      FROM account_move_line line
-                      JOIN account_move move ON move.id = line.move_id
-                      JOIN account_account account ON account.id = line.account_id
-                      LEFT JOIN LATERAL (
-                            SELECT SUM(partial.amount) AS amount
-                              FROM account_partial_reconcile partial
-                             WHERE partial.debit_move_id = line.id
-                               AND partial.max_date <= %(at)s
-                      ) paid ON TRUE
-                     WHERE move.company_id = %(company)s
-                       AND move.move_type IN ('out_invoice', 'out_receipt')
-                       AND move.state = 'posted'
-                       AND account.account_type = 'asset_receivable'
-                       AND line.balance > 0
-                       AND line.date <= %(at)s
-                )
-                SELECT COALESCE(SUM(amount), 0) AS total,
-                       COALESCE(SUM(amount) FILTER (WHERE date_maturity < %(at)s), 0) AS overdue,
-                       COALESCE(SUM(amount) FILTER (WHERE %(at)s - date < 365), 0) AS age_lt1,
-                       COALESCE(SUM(amount) FILTER (
-                           WHERE %(at)s - date >= 365 AND %(at)s - date < 730), 0) AS age_1_2,
-                       COALESCE(SUM(amount) FILTER (
-                           WHERE %(at)s - date >= 730 AND %(at)s - date < 1095), 0) AS age_2_3,
-                       COALESCE(SUM(amount) FILTER (WHERE %(at)s - date >= 1095), 0) AS age_gt3,
-                       COALESCE(SUM(amount) FILTER (WHERE date_maturity >= %(at)s), 0)
-                           AS days_not_due,
-                       COALESCE(SUM(amount) FILTER (
-                           WHERE %(at)s - date_maturity BETWEEN 1 AND 30), 0) AS days_1_30,
-                       COALESCE(SUM(amount) FILTER (
-                           WHERE %(at)s - date_maturity BETWEEN 31 AND 60), 0) AS days_31_60,
-                       COALESCE(SUM(amount) FILTER (
-                           WHERE %(at)s - date_maturity BETWEEN 61 AND 90), 0) AS days_61_90,
-                       COALESCE(SUM(amount) FILTER (WHERE %(at)s - date_maturity > 90), 0)
-                           AS days_90_plus
-                  FROM open_line
-                 WHERE amount != 0
-                """,
-                at=at,
-                company=self.company_id.id,
-            )
-        )
-        currency = self.company_id.currency_id
-        return {key: currency.round(value or 0.0) for key, value in rows[0].items()}
+        """Open receivables at ``at`` by the one definition (see ``credit.rates``)."""
+        return self.env["credit.rates"]._credit_receivable_ageing(at)
 
     def _credit_total_assets(self, at):
         """Balance of the company's asset accounts at ``at`` (balance sheet total assets)."""
@@ -736,7 +685,7 @@ class CreditAnnualReport(models.Model):
             ]
         )
         for current, proposed, count in Application._read_group(
-            approved_domain + [("current_grade", "!=", False), ("proposed_grade", "!=", False)],
+            [*approved_domain, ("current_grade", "!=", False), ("proposed_grade", "!=", False)],
             groupby=["current_grade", "proposed_grade"],
             aggregates=["__count"],
         ):

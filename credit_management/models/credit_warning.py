@@ -257,7 +257,9 @@ class CreditWarning(models.Model):
             {
                 "state": "closed",
                 "close_reason": "handled",
-                "date_closed": fields.Date.context_today(self),
+                "date_closed": self.company_id[:1]._credit_today()
+                if self.company_id
+                else fields.Date.context_today(self),
                 "closed_by_id": self.env.uid,
             }
         )
@@ -355,7 +357,7 @@ class CreditWarning(models.Model):
         :return: {"opened": int, "closed": int, "open": int}
         """
         company = self.env.company
-        today = fields.Date.context_today(self)
+        today = company._credit_today()
         indicators = self.env["credit.warning.indicator"].search([("company_id", "=", company.id)])
         context = {
             "today": today,
@@ -724,12 +726,12 @@ class CreditWarning(models.Model):
     def _cron_evaluate(self):
         """Daily: evaluate each company with indicators, one company per call (Odoo's cron calls
         again while ``_notify_progress`` reports work remaining)."""
-        today = fields.Date.context_today(self)
         groups = self.env["credit.warning.indicator"]._read_group([], groupby=["company_id"])
         companies = self.env["res.company"].browse([company.id for (company,) in groups])
         todo = companies.filtered(
             lambda c: (
-                not c.credit_warning_last_evaluation or c.credit_warning_last_evaluation < today
+                not c.credit_warning_last_evaluation
+                or c.credit_warning_last_evaluation < c._credit_today()
             )
         )
         if not todo:

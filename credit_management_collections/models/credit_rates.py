@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.credit_management.models.credit_rates import CUSTOMER_INVOICE_TYPES
+from odoo.addons.credit_management.models.account_move_line import CUSTOMER_INVOICE_TYPES
 
 # A communication is successful when a payment follows it within this many days (催收成功率).
 SUCCESS_WINDOW_DAYS = 30
@@ -43,33 +43,44 @@ class CreditRates(models.AbstractModel):
         return values
 
     @api.model
+    def _credit_rates(self, date_from, date_to, groupby="partner", partner_ids=None, **options):
+        """``groupby="collector"`` with ``collector_ids``: the customers these users collect (all
+        their amounts) and the communications these users did."""
+        if groupby == "collector" and partner_ids is None:
+            partner_ids = list(self._credit_partners_of_collectors(options.get("collector_ids")))
+        return super()._credit_rates(date_from, date_to, groupby, partner_ids, **options)
+
+    @api.model
+    def _credit_partners_of_collectors(self, collector_ids):
+        """{commercial partner id: collector id} of the customers these users collect."""
+        partners = (
+            self.env["res.partner"]
+            .with_company(self.env.company)
+            .with_context(active_test=False)
+            .search_fetch(
+                [("credit_collector_id", "in", list(collector_ids or ()))],
+                ["credit_collector_id", "commercial_partner_id"],
+            )
+        )
+        return {
+            partner.id: partner.credit_collector_id.id
+            for partner in partners
+            if partner.commercial_partner_id == partner
+        }
+
+    @api.model
     def _credit_rate_group_keys(self, groupby, rows, options):
         """``collector``: the user who did the communication for the communications, the
         customer's collector for every other amount; only ``options["collector_ids"]``."""
         if groupby != "collector":
             return super()._credit_rate_group_keys(groupby, rows, options)
         collector_ids = set(options.get("collector_ids") or ())
-        by_partner = self._credit_collector_by_partner({row["partner_id"] for row in rows})
+        by_partner = self._credit_partners_of_collectors(collector_ids)
         keys = []
         for row in rows:
             key = row["user_id"] if "user_id" in row else by_partner.get(row["partner_id"])
             keys.append(key if key in collector_ids else None)
         return keys
-
-    @api.model
-    def _credit_collector_by_partner(self, partner_ids):
-        """{commercial partner id: collector user id}, one query."""
-        if not partner_ids:
-            return {}
-        partners = (
-            self.env["res.partner"]
-            .with_context(active_test=False)
-            .search_fetch(
-                [("id", "in", list(partner_ids)), ("credit_collector_id", "!=", False)],
-                ["credit_collector_id"],
-            )
-        )
-        return {partner.id: partner.credit_collector_id.id for partner in partners}
 
     @api.model
     def _credit_rate_rows(self, date_from, date_to, partner_ids, options):
@@ -99,58 +110,53 @@ class CreditRates(models.AbstractModel):
 
     @api.model
     def _credit_rate_collection_rows(self, date_from, date_to, partner_ids):
-        """Collected in the period and due in it, per commercial partner, one query."""
-        self.env.flush_all()
+        """Collected in the period and due in it, per commercial partner, one query.
+
+        Collected: ``account.move.line._credit_collected_sql`` (payments reconciled in the
+        period on the later item's date, payments registered without entry on their date). Due:
+        the receivable open on the eve of the period (the one definition) and due by its end,
+        plus the instalments invoiced within the period and falling due within it."""
+        Line = self.env["account.move.line"]
+        open_before = self._credit_open_invoice_lines_sql(
+            date_from - timedelta(days=1), partner_ids
+        )
+        partner_filter = (
+            SQL("AND move.commercial_partner_id = ANY(%s)", list(partner_ids))
+            if partner_ids is not None
+            else SQL()
+        )
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT move.commercial_partner_id,
-                       'collected' AS kind,
-                       SUM(partial.amount)
-                  FROM account_partial_reconcile partial
-                  JOIN account_move_line line ON line.id = partial.debit_move_id
-                  JOIN account_move move ON move.id = line.move_id
-                  JOIN account_account account ON account.id = line.account_id
-                  JOIN account_move_line payment_line ON payment_line.id = partial.credit_move_id
-                  JOIN account_move payment_move ON payment_move.id = payment_line.move_id
-                 WHERE move.company_id = %(company)s
-                   AND move.move_type IN %(types)s
-                   AND move.state = 'posted'
-                   AND account.account_type = 'asset_receivable'
-                   AND payment_move.state = 'posted'
-                   AND (payment_move.origin_payment_id IS NOT NULL
-                        OR payment_move.statement_line_id IS NOT NULL)
-                   AND partial.max_date BETWEEN %(date_from)s AND %(date_to)s
-                   %(partner_filter)s
-                 GROUP BY move.commercial_partner_id
+                SELECT collected.partner_id, 'collected' AS kind, SUM(collected.amount)
+                  FROM (%(collected)s) collected
+                 GROUP BY collected.partner_id
                 UNION ALL
-                SELECT move.commercial_partner_id,
-                       'due' AS kind,
-                       SUM(line.balance - COALESCE(before.amount, 0))
+                SELECT open_line.partner_id, 'due' AS kind, SUM(open_line.amount_open)
+                  FROM (%(open_before)s) open_line
+                 WHERE open_line.date_maturity <= %(date_to)s
+                 GROUP BY open_line.partner_id
+                UNION ALL
+                SELECT move.commercial_partner_id, 'due' AS kind, SUM(line.balance)
                   FROM account_move_line line
                   JOIN account_move move ON move.id = line.move_id
-                  JOIN account_account account ON account.id = line.account_id
-                  LEFT JOIN LATERAL (
-                        SELECT SUM(partial.amount) AS amount
-                          FROM account_partial_reconcile partial
-                         WHERE partial.debit_move_id = line.id
-                           AND partial.max_date < %(date_from)s
-                  ) before ON TRUE
                  WHERE move.company_id = %(company)s
                    AND move.move_type IN %(types)s
                    AND move.state = 'posted'
-                   AND account.account_type = 'asset_receivable'
+                   AND line.display_type = 'payment_term'
                    AND line.balance > 0
-                   AND line.date <= %(date_to)s
+                   AND line.date BETWEEN %(date_from)s AND %(date_to)s
                    AND COALESCE(line.date_maturity, line.date) <= %(date_to)s
                    %(partner_filter)s
                  GROUP BY move.commercial_partner_id
                 """,
+                collected=Line._credit_collected_sql(date_from, date_to, partner_ids),
+                open_before=open_before,
                 company=self.env.company.id,
                 types=CUSTOMER_INVOICE_TYPES,
                 date_from=date_from,
                 date_to=date_to,
-                partner_filter=self._credit_partner_filter(partner_ids),
+                partner_filter=partner_filter,
             )
         )
         return [
@@ -163,8 +169,8 @@ class CreditRates(models.AbstractModel):
 
     @api.model
     def _credit_rate_communication_rows(self, date_from, date_to, partner_ids, options):
-        """Done communications of the period and those followed by a payment within 30 days,
-        per customer and collector who did them (two queries)."""
+        """Done communications of the period and those followed by a payment (collected by the
+        one definition) within 30 days, per customer and collector who did them; two queries."""
         domain = [
             ("state", "=", "done"),
             ("date", ">=", date_from),
@@ -179,26 +185,26 @@ class CreditRates(models.AbstractModel):
         if not communications:
             return []
         communications.fetch(["partner_id", "user_id", "date", "invoice_ids"])
-        self.env.flush_all()
+        window = timedelta(days=SUCCESS_WINDOW_DAYS)
+        collected = self.env["account.move.line"]._credit_collected_sql(
+            min(communications.mapped("date")),
+            max(communications.mapped("date")) + window,
+            communications.partner_id.commercial_partner_id.ids,
+        )
         payment_dates = {}
         for move_id, date in self.env.execute_query(
             SQL(
                 """
-                SELECT DISTINCT line.move_id, partial.max_date
-                  FROM account_partial_reconcile partial
-                  JOIN account_move_line line ON line.id = partial.debit_move_id
-                  JOIN account_move_line payment_line ON payment_line.id = partial.credit_move_id
-                  JOIN account_move payment_move ON payment_move.id = payment_line.move_id
-                 WHERE line.move_id = ANY(%(moves)s)
-                   AND payment_move.state = 'posted'
-                   AND (payment_move.origin_payment_id IS NOT NULL
-                        OR payment_move.statement_line_id IS NOT NULL)
+                SELECT DISTINCT collected.move_id, collected.date
+                  FROM (%(collected)s) collected
+                 WHERE collected.move_id = ANY(%(moves)s)
+                   AND collected.amount > 0
                 """,
+                collected=collected,
                 moves=communications.invoice_ids.ids,
             )
         ):
             payment_dates.setdefault(move_id, []).append(date)
-        window = timedelta(days=SUCCESS_WINDOW_DAYS)
         rows = []
         for communication in communications:
             start = fields.Date.to_date(communication.date)
@@ -209,7 +215,7 @@ class CreditRates(models.AbstractModel):
             )
             rows.append(
                 {
-                    "partner_id": communication.partner_id.id,
+                    "partner_id": communication.partner_id.commercial_partner_id.id,
                     "user_id": communication.user_id.id,
                     "communications_done": 1,
                     "communications_successful": 1 if successful else 0,

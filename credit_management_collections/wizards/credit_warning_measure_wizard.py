@@ -30,7 +30,7 @@ class CreditWarningMeasureWizard(models.TransientModel):
         """Follow-up rows (``account.move._credit_followup_levels``) of the customer's overdue
         invoices at the company's today."""
         company = self.company_id
-        today = fields.Date.context_today(self)
+        today = company._credit_today()
         rows = self.env["account.move"]._credit_followup_levels(
             company, today, self.partner_id.commercial_partner_id.ids
         )
@@ -69,7 +69,7 @@ class CreditWarningMeasureWizard(models.TransientModel):
                 )
             )
         run = self.env["credit.followup.run"].create(
-            {"company_id": warning.company_id.id, "date": fields.Date.context_today(self)}
+            {"company_id": warning.company_id.id, "date": warning.company_id._credit_today()}
         )
         communications = run._followup_create_communications(rows)
         communications.filtered(lambda c: c.state == "draft")._followup_execute()

@@ -354,9 +354,14 @@ class CreditWarning(models.Model):
         (customer, indicator) pair has at most one warning whose signal is active (unique index),
         so running twice the same day opens nothing new.
 
+        The texts it writes (activities, chatter) are in the company's language when the job
+        runs without a user's (the cron).
+
         :return: {"opened": int, "closed": int, "open": int}
         """
         company = self.env.company
+        if not self.env.context.get("lang") and company.partner_id.lang:
+            return self.with_context(lang=company.partner_id.lang)._credit_evaluate()
         today = company._credit_today()
         indicators = self.env["credit.warning.indicator"].search([("company_id", "=", company.id)])
         context = {

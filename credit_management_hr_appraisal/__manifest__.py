@@ -28,5 +28,5 @@
         "report/credit_appraisal_reports.xml",
     ],
     "uninstall_hook": "uninstall_hook",
-    "demo": ["demo/credit_appraisal_demo.xml"],
+    "demo": ["demo/credit_appraisal_demo.xml", "demo/credit_annual_report_demo.xml"],
 }

@@ -49,3 +49,5 @@ from . import credit_warning
 from . import credit_warning_measure
 from . import res_partner_warning
 from . import sale_order_warning
+from . import sale_order_hold_dates
+from . import credit_annual_report

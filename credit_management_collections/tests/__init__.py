@@ -14,3 +14,4 @@ from . import test_insurance_claim
 from . import test_overdue_definition
 from . import test_followup_cron
 from . import test_contract_dispute_case
+from . import test_warning_collections

@@ -10,3 +10,4 @@ from . import credit_training_attendee
 from . import credit_appraisal
 from . import credit_appraisal_line
 from . import credit_contract
+from . import credit_annual_report

@@ -448,17 +448,18 @@ def cmd_compat(args):
         )
         out = run_odoo(tests, workdir / "odoo.log", args.quiet)
         failed_tests = sorted(set(out["failed_tests"]))
-        in_scope = {
-            test: reason for test, reason in known.items() if test.split(".")[0] in suites
-        }
+        in_scope = {test: reason for test, reason in known.items() if test.split(".")[0] in suites}
         unexpected = [test for test in failed_tests if test not in in_scope]
         now_passing = [test for test in in_scope if test not in failed_tests]
         for test in failed_tests:
             reason = in_scope.get(test)
-            print(f"  {'known' if reason else 'NEW FAILURE'}: {test}" + (f"  ({reason})" * bool(reason)))
+            print(
+                f"  {'known' if reason else 'NEW FAILURE'}: {test}"
+                + (f"  ({reason})" * bool(reason))
+            )
         for test in now_passing:
             print(f"  NOW PASSING, remove it from {COMPAT_KNOWN.name}: {test}")
-        ok = out["returncode"] == 0 or not unexpected and failed_tests
+        ok = out["returncode"] == 0 or (not unexpected and failed_tests)
         ok = ok and not unexpected and not now_passing and out["passed"] > 0
         if not ok:
             print(f"full log: {workdir / 'odoo.log'}")
@@ -468,8 +469,10 @@ def cmd_compat(args):
             f"{len(failed_tests)} known failures, {len(unexpected)} new, "
             f"{len(now_passing)} listed but passing"
         )
-        print(f"{out['passed'] + len(failed_tests) - len(unexpected)} passed, "
-              f"{len(unexpected) + len(now_passing)} failed")
+        print(
+            f"{out['passed'] + len(failed_tests) - len(unexpected)} passed, "
+            f"{len(unexpected) + len(now_passing)} failed"
+        )
         return 0 if ok else 1
     finally:
         cluster.stop()

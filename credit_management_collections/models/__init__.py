@@ -14,3 +14,5 @@ from . import credit_insurance_claim
 from . import credit_ageing_report
 from . import credit_overdue_customer_report
 from . import credit_collection_kpi_report
+from . import credit_collection_contact
+from . import credit_collection_worklist

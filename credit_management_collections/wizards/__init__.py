@@ -1,2 +1,3 @@
 from . import credit_followup_run_wizard
 from . import credit_collection_kpi_wizard
+from . import credit_collection_contact_wizard

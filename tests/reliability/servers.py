@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import harness  # noqa: E402
+import harness
 
 ODOO_BIN = str(Path(sys.executable).parent / "odoo")
 ALLOW = harness.load_allowlist()
@@ -95,7 +95,7 @@ class Server:
             *extra,
             addons=addons,
         )
-        self.log = open(self.logfile, "a")  # noqa: SIM115 (closed by stop())
+        self.log = open(self.logfile, "a")
         self.proc = subprocess.Popen(
             cmd, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
@@ -166,6 +166,13 @@ class Client:
 
     def call(self, model, method, *args, **kwargs):
         return self.server.rpc(
-            "object", "execute_kw", self.server.db, self.uid, self.password, model, method,
-            list(args), kwargs,
+            "object",
+            "execute_kw",
+            self.server.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
         )

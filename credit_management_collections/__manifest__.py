@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
-    "depends": ["credit_management"],
+    "depends": ["credit_management", "portal"],
     "data": [
         "security/credit_followup_security.xml",
         "security/credit_collections_security.xml",
@@ -30,6 +30,8 @@
         "views/res_partner_views.xml",
         "views/account_move_views.xml",
         "report/credit_collection_case_report.xml",
+        "report/credit_statement_report.xml",
+        "views/portal_templates.xml",
         "views/credit_collection_case_views.xml",
         "views/credit_writeoff_views.xml",
         "views/credit_insurance_claim_views.xml",

@@ -67,6 +67,9 @@ class CreditCollectionContact(models.Model):
         copy=False,
     )
     dispute_reason = fields.Char()
+    attachment_ids = fields.Many2many(
+        "ir.attachment", string="Documents", help="Documents the customer sent with a dispute."
+    )
 
     # ------------------------------------------------------------------ business
     @api.model
@@ -158,7 +161,7 @@ class CreditCollectionContact(models.Model):
             if contact.outcome not in ("promise", "dispute"):
                 continue
             for invoice in contact.invoice_ids.sudo():
-                invoice.message_post(body=body)
+                invoice.message_post(body=body, attachment_ids=contact.attachment_ids.ids)
                 if contact.channel == "portal":
                     invoice.activity_schedule(
                         "mail.mail_activity_data_todo",

@@ -127,6 +127,7 @@ class ResPartner(models.Model):
         promise_date=None,
         promise_amount=0.0,
         dispute_reason=None,
+        attachments=None,
     ):
         """Log a contact with this customer and apply its outcome.
 
@@ -162,6 +163,7 @@ class ResPartner(models.Model):
             "channel": channel,
             "note": note,
             "invoice_ids": [Command.set(invoices.ids)],
+            "attachment_ids": [Command.set(attachments.ids if attachments else [])],
         }
         default_next = {"reached": 7, "no_answer": 1, "dispute": 7, "wrong_contact": 1}
         if outcome == "promise":

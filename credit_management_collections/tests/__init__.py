@@ -9,3 +9,4 @@ from . import test_collector_kpis
 from . import test_bench_followup
 from . import test_insurance_claim
 from . import test_worklist
+from . import test_portal

@@ -47,5 +47,10 @@
         "demo/credit_followup_demo.xml",
         "demo/credit_collections_cases_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "credit_management_collections/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
 }

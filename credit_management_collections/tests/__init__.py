@@ -10,3 +10,4 @@ from . import test_bench_followup
 from . import test_insurance_claim
 from . import test_worklist
 from . import test_portal
+from . import test_tours

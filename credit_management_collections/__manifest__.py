@@ -46,6 +46,7 @@
     "demo": [
         "demo/credit_followup_demo.xml",
         "demo/credit_collections_cases_demo.xml",
+        "demo/credit_collection_worklist_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -192,8 +192,9 @@ class TestCreditPortal(AccountTestInvoicingCommon, HttpCase):
 
     def test_statement_pdf_is_the_own_partners(self):
         self.authenticate("portal_credit_a", "portal_credit_a")
+        year_start = self.today.replace(month=1, day=1)
         response = self.url_open(
-            f"/my/credit/statement?date_from={self.today.replace(month=1, day=1)}&date_to={self.today}"
+            f"/my/credit/statement?date_from={year_start}&date_to={self.today}"
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], "application/pdf")

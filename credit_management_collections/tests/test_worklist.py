@@ -243,14 +243,15 @@ class TestWorklist(CreditCasesReportsCommon):
         what the ageing reads as one overdue invoice per customer."""
         cls.env.flush_all()
         line = template_invoice.line_ids.filtered(
-            lambda l: l.account_id.account_type == "asset_receivable"
+            lambda aml: aml.account_id.account_type == "asset_receivable"
         )
         columns = [
             row[0]
             for row in cls.env.execute_query(
                 SQL(
                     "SELECT column_name FROM information_schema.columns "
-                    "WHERE table_name = 'account_move_line' AND column_name NOT IN ('id', 'partner_id')"
+                    "WHERE table_name = 'account_move_line' "
+                    "AND column_name NOT IN ('id', 'partner_id')"
                 )
             )
         ]

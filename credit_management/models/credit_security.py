@@ -127,7 +127,7 @@ class CreditSecurity(models.Model):
         compute="_compute_secured_amount",
         store=True,
         help="Amount by which this security reduces the customer's exposure while valid: amount "
-        "× recognised %, capped by the insurer's limit for credit insurance.",
+        "x recognised %, capped by the insurer's limit for credit insurance.",
     )
     date_start = fields.Date(
         string="Valid From", required=True, default=fields.Date.context_today, tracking=True

@@ -20,3 +20,5 @@ from . import credit_warning_indicator
 from . import credit_warning
 from . import credit_warning_measure
 from . import credit_annual_report
+from . import credit_collection_contact
+from . import credit_collection_worklist

@@ -24,7 +24,8 @@ class Flavour:
     credit_groups = ()
     has_holds = False
 
-    def partner_values(self, index, rng, users, today):
+    def partner_values(self, index, rng, users, today, passes):
+        """Values of the ``index``-th customer; ``passes``: its orders must pass the check."""
         return {}
 
     def company_values(self):
@@ -46,12 +47,12 @@ class Ours(Flavour):
     credit_groups = ("credit_management.group_credit_manager", "account.group_account_invoice")
     has_holds = True
 
-    def partner_values(self, index, rng, users, today):
+    def partner_values(self, index, rng, users, today, passes):
         collectors = users["collectors"]
         return {
-            "credit_grade": GRADES[index % len(GRADES)],
+            "credit_grade": "A" if passes else GRADES[index % len(GRADES)],
             "credit_review_date_next": today + timedelta(days=rng.randint(-30, 330)),
-            "credit_hold": rng.random() < 0.03 and index >= 100,
+            "credit_hold": rng.random() < 0.03 and not passes,
             "credit_collector_id": collectors[index % len(collectors)],
         }
 
@@ -192,7 +193,7 @@ class Oca(Flavour):
         "account_credit_control.group_account_credit_control_manager",
     )
 
-    def partner_values(self, index, rng, users, today):
+    def partner_values(self, index, rng, users, today, passes):
         return {
             "risk_invoice_draft_include": True,
             "risk_invoice_open_include": True,

@@ -148,6 +148,8 @@ def make_plan(spec, today):
         "held": held,
         "limits": limits,
         "p2": list(range(p2_first, p2_last)),
+        # P1 and P2 customers: every rule is evaluated, none holds
+        "pass_until": p2_last,
         "rng": rng,
     }
 
@@ -350,7 +352,9 @@ def _customers(env, spec, plan, flavour, users):
             "customer_rank": 1,
             "credit_limit": plan["limits"][i],
         }
-        vals.update(flavour.partner_values(i, rng, users, plan["today"]))
+        vals.update(
+            flavour.partner_values(i, rng, users, plan["today"], i < plan["pass_until"])
+        )
         vals_list.append(vals)
     return env["res.partner"].create(vals_list)
 

@@ -31,6 +31,7 @@
         "report/credit_collection_case_report.xml",
         "views/credit_collection_case_views.xml",
         "views/credit_writeoff_views.xml",
+        "views/credit_insurance_claim_views.xml",
         "views/credit_ageing_report_views.xml",
         "views/credit_overdue_customer_report_views.xml",
         "views/credit_collection_kpi_report_views.xml",

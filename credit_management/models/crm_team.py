@@ -1,6 +1,8 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from datetime import timedelta
+
+from odoo import api, fields, models
 
 # Rows listed in the weekly mail; the others are counted and reached through the hold queue.
 HOLD_REPORT_ROWS = 20
@@ -33,19 +35,54 @@ class CrmTeam(models.Model):
             "oldest": min((oldest for *_rest, oldest in groups), default=False),
             "orders": orders,
             "more": count - len(orders),
+            "complaints": self._credit_complaint_figures()[self.id],
+        }
+
+    def _credit_complaint_figures(self):
+        """Complaints (信访/申诉) about the teams' orders for the weekly hold report: filed in the
+        last seven days, and still unanswered. Two queries for all teams.
+
+        :return: {team_id: {"week": int, "open": int}}
+        """
+        # sudo: counts only; the report's readers may not read each complaint
+        Complaint = self.env["credit.complaint"].sudo()
+        since = fields.Datetime.now() - timedelta(days=7)
+        week = dict(
+            Complaint._read_group(
+                [("team_id", "in", self.ids), ("date_filed", ">=", since)],
+                groupby=["team_id"],
+                aggregates=["__count"],
+            )
+        )
+        unanswered = dict(
+            Complaint._read_group(
+                [("team_id", "in", self.ids), ("state", "=", "new")],
+                groupby=["team_id"],
+                aggregates=["__count"],
+            )
+        )
+        return {
+            team.id: {"week": week.get(team, 0), "open": unanswered.get(team, 0)} for team in self
         }
 
     @api.model
     def _cron_send_credit_hold_report(self):
         """Weekly: e-mail each sales team leader a summary of the team's orders on credit hold.
 
-        One grouped query finds the teams; each mail counts its team's held orders and lists the
-        oldest ``HOLD_REPORT_ROWS`` of them, so the cost does not grow with the queue.
+        Grouped queries find the teams (held orders, complaints filed this week); each mail
+        counts its team's held orders and lists the oldest ``HOLD_REPORT_ROWS`` of them, so the
+        cost does not grow with the queue.
         """
         groups = self.env["sale.order"]._read_group(
             [*HELD_DOMAIN, ("team_id", "!=", False)], groupby=["team_id"]
         )
-        teams = self.browse([team.id for (team,) in groups]).filtered("user_id.partner_id")
+        since = fields.Datetime.now() - timedelta(days=7)
+        complaints = self.env["credit.complaint"]._read_group(
+            [("team_id", "!=", False), ("date_filed", ">=", since)], groupby=["team_id"]
+        )
+        teams = self.browse(
+            {team.id for (team,) in groups} | {team.id for (team,) in complaints}
+        ).filtered("user_id.partner_id")
         if teams:
             template = self.env.ref("credit_management.mail_template_credit_hold_report")
             template.send_mail_batch(teams.ids, email_layout_xmlid="mail.mail_notification_light")

@@ -68,3 +68,41 @@ class ResCompany(models.Model):
                         "The second-approval amount of credit applications cannot be negative."
                     )
                 )
+
+    # ---------------------------------------------------------------------------------------------
+    # Securities (credit.security): notice before a security ends
+    # ---------------------------------------------------------------------------------------------
+    credit_security_expiry_notice_days = fields.Integer(
+        string="Security Expiry Notice (days)",
+        default=30,
+        help="An activity is scheduled this many days before a guarantee, letter of credit or "
+        "insurance policy backing a customer's limit ends.",
+    )
+
+    @api.constrains("credit_security_expiry_notice_days")
+    def _check_credit_security_expiry_notice_days(self):
+        for company in self:
+            if company.credit_security_expiry_notice_days < 0:
+                raise ValidationError(
+                    self.env._("The security expiry notice (days) cannot be negative.")
+                )
+
+    # ---------------------------------------------------------------------------------------------
+    # Early warning (风险预警)
+    # ---------------------------------------------------------------------------------------------
+    credit_warning_hold_severity = fields.Selection(
+        [
+            ("none", "Never"),
+            ("high", "High"),
+            ("medium", "Medium or High"),
+            ("low", "Any Severity"),
+        ],
+        string="Hold Orders on Warnings",
+        default="high",
+        required=True,
+        help="New orders of a customer are held while one of its credit warnings of this "
+        "severity (or higher) is open.",
+    )
+    credit_warning_last_evaluation = fields.Date(
+        string="Last Early-Warning Evaluation", readonly=True, copy=False
+    )

@@ -14,8 +14,12 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
+    # Not "Credit Currency": OCA account_financial_risk has a field of that label on partners.
     credit_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_credit_exposure", groups=CREDIT_READ_GROUPS
+        "res.currency",
+        string="Exposure Currency",
+        compute="_compute_credit_exposure",
+        groups=CREDIT_READ_GROUPS,
     )
     credit_exposure_receivable = fields.Monetary(
         string="Open Receivables",
@@ -39,11 +43,28 @@ class ResPartner(models.Model):
         groups=CREDIT_READ_GROUPS,
         help="Draft customer invoices and credit notes, tax included.",
     )
-    credit_exposure = fields.Monetary(
+    credit_exposure_gross = fields.Monetary(
+        string="Gross Exposure",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
         groups=CREDIT_READ_GROUPS,
         help="Open receivables + uninvoiced orders + draft invoices, in company currency.",
+    )
+    credit_exposure_secured = fields.Monetary(
+        string="Secured",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+        help="Part of the gross exposure covered by the customer's valid, approved securities "
+        "(guarantees, letters of credit, deposits, collateral, credit insurance).",
+    )
+    credit_exposure = fields.Monetary(
+        string="Net Exposure",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_READ_GROUPS,
+        help="Gross exposure minus its secured part, in company currency: the figure compared "
+        "with the credit limit.",
     )
     credit_available = fields.Monetary(
         string="Available Credit",
@@ -82,6 +103,8 @@ class ResPartner(models.Model):
             partner.credit_exposure_receivable = values["receivable"]
             partner.credit_exposure_sale = values["sale"]
             partner.credit_exposure_draft_invoice = values["draft_invoice"]
+            partner.credit_exposure_gross = values["gross"]
+            partner.credit_exposure_secured = values["secured"]
             partner.credit_exposure = values["exposure"]
             partner.credit_available = values["available"]
             partner.credit_usage_percent = values["usage_percent"]
@@ -113,10 +136,18 @@ class ResPartner(models.Model):
           from orders: their quantities are no longer counted in ``sale``, so nothing is
           counted twice);
         - ``order``: ``extra_amounts`` ({commercial_partner_id: amount in company currency}),
-          e.g. the order being checked.
+          e.g. the order being checked;
+        - ``security``: the secured amounts of the customer's valid, approved securities
+          (``credit.security``), in company currency.
+
+        ``gross`` is the sum of the first four; ``secured`` the part of it the securities cover
+        (at most ``gross``); ``exposure`` = ``gross`` - ``secured``, the net exposure compared with
+        the limit. A caller adding an amount to ``gross`` (the hold decision) applies
+        ``security`` again to the new gross: see ``_credit_net``.
 
         :return: {commercial_partner_id: {"receivable", "sale", "draft_invoice", "order",
-                  "exposure", "limit", "available", "usage_percent", "oldest_overdue_days"}}
+                  "gross", "security", "secured", "exposure", "limit", "available",
+                  "usage_percent", "oldest_overdue_days"}}
         """
         extra_amounts = extra_amounts or {}
         company = self.env.company
@@ -128,6 +159,7 @@ class ResPartner(models.Model):
                 "sale": 0.0,
                 "draft_invoice": 0.0,
                 "order": extra_amounts.get(partner.id, 0.0),
+                "security": 0.0,
                 "oldest_overdue_days": 0,
             }
             for partner in partners
@@ -136,16 +168,21 @@ class ResPartner(models.Model):
             self._credit_exposure_receivable(result, company)
             self._credit_exposure_sale(result, company)
             self._credit_exposure_draft_invoice(result, company)
+            self._credit_exposure_security(result, company)
         # sudo: the limit is read to compute figures for a decision; callers expose them only
         # through fields restricted to CREDIT_READ_GROUPS.
         for partner in partners.sudo():
             values = result[partner.id]
             limit = partner.credit_limit
-            exposure = currency.round(
+            gross = currency.round(
                 values["receivable"] + values["sale"] + values["draft_invoice"] + values["order"]
             )
+            values["security"] = currency.round(values["security"])
+            secured, exposure = self._credit_net(gross, values["security"], currency)
             values.update(
                 {
+                    "gross": gross,
+                    "secured": secured,
                     "exposure": exposure,
                     "limit": limit,
                     "available": currency.round(limit - exposure),
@@ -153,6 +190,16 @@ class ResPartner(models.Model):
                 }
             )
         return result
+
+    @api.model
+    def _credit_net(self, gross, security, currency):
+        """The secured part of ``gross`` and the net exposure: securities cover at most the
+        gross exposure (an unused guarantee does not make room beyond the limit).
+
+        :return: (secured, net)
+        """
+        secured = currency.round(min(security, max(gross, 0.0)))
+        return secured, currency.round(gross - secured)
 
     def _credit_exposure_receivable(self, result, company):
         self.env["account.move.line"].flush_model(
@@ -250,3 +297,41 @@ class ResPartner(models.Model):
         )
         for partner_id, amount in rows:
             result[partner_id]["draft_invoice"] = amount or 0.0
+
+    def _credit_exposure_security(self, result, company):
+        """Valid, approved securities at the company's today: their secured amounts (amount ×
+        recognised %, the insurer's limit capping credit insurance: stored on the security)."""
+        self.env["credit.security"].flush_model(
+            [
+                "company_id",
+                "currency_id",
+                "date_end",
+                "date_start",
+                "partner_id",
+                "secured_amount",
+                "state",
+            ]
+        )
+        today = fields.Date.context_today(self)
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT s.partner_id, s.currency_id, SUM(s.secured_amount)
+                  FROM credit_security s
+                 WHERE s.state = 'approved'
+                   AND s.company_id = %(company)s
+                   AND s.partner_id IN %(partners)s
+                   AND s.date_start <= %(today)s
+                   AND (s.date_end IS NULL OR s.date_end >= %(today)s)
+              GROUP BY s.partner_id, s.currency_id
+                """,
+                company=company.id,
+                partners=tuple(result),
+                today=today,
+            )
+        )
+        for partner_id, currency_id, amount in rows:
+            currency = self.env["res.currency"].browse(currency_id)
+            result[partner_id]["security"] += currency._convert(
+                amount or 0.0, company.currency_id, company, today
+            )

@@ -178,10 +178,25 @@ class SaleOrder(models.Model):
                 raise UserError(error_msg)
         held = self._credit_decide()
         passed = (self - held).with_context(**{_GATE_KEY: _CreditGatePass((self - held).ids)})
-        result = super(SaleOrder, passed).action_confirm() if passed else True
+        result = passed._credit_confirm_passed() if passed else True
         if not held:
             return result
         return held._credit_hold_notification()
+
+    def _credit_confirm_passed(self):
+        """Confirm orders that passed the hold decision (the host's ``action_confirm``).
+
+        Where credit control is on, the decision is ours alone: OCA ``sale_financial_risk``, if
+        installed, would check again with its own figures and stop the order a second time with
+        another message; its ``bypass_risk`` key skips that. Elsewhere its check runs as before.
+        """
+        controlled = self.filtered("company_id.account_use_credit_limit")
+        results = [
+            super(SaleOrder, orders).action_confirm()
+            for orders in (controlled.with_context(bypass_risk=True), self - controlled)
+            if orders
+        ]
+        return next((result for result in results if result is not True), True)
 
     def _action_confirm(self):
         """What confirming creates (deliveries, subscriptions...) only for orders that are sold,
@@ -394,7 +409,9 @@ class SaleOrder(models.Model):
             return format_amount(env, value, currency)
 
         failures = []
-        total = exposure["exposure"] + batch_amount + amount
+        # Securities cover the gross exposure including this order (DESIGN §2, credit.security).
+        gross = exposure["gross"] + batch_amount + amount
+        secured, total = partner._credit_net(gross, exposure["security"], currency)
         limit = exposure["limit"]
         tolerance = parameters["tolerance_percent"]
         if currency.compare_amounts(limit, 0) <= 0:
@@ -412,25 +429,37 @@ class SaleOrder(models.Model):
         else:
             allowed = limit * (1 + tolerance / 100.0)
             if currency.compare_amounts(total, allowed) > 0:
-                failures.append(
-                    {
-                        "rule": "limit",
-                        "message": env._(
-                            "Credit limit exceeded: exposure with this order %(total)s "
-                            "(receivables %(receivable)s, uninvoiced orders %(sale)s, draft "
-                            "invoices %(draft)s, this order %(order)s) is above the limit "
-                            "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
-                            total=fmt(total),
-                            receivable=fmt(exposure["receivable"]),
-                            sale=fmt(exposure["sale"] + batch_amount),
-                            draft=fmt(exposure["draft_invoice"]),
-                            order=fmt(amount),
-                            limit=fmt(limit),
-                            tolerance=tolerance,
-                            allowed=fmt(allowed),
-                        ),
-                    }
-                )
+                figures = {
+                    "receivable": fmt(exposure["receivable"]),
+                    "sale": fmt(exposure["sale"] + batch_amount),
+                    "draft": fmt(exposure["draft_invoice"]),
+                    "order": fmt(amount),
+                    "limit": fmt(limit),
+                    "tolerance": tolerance,
+                    "allowed": fmt(allowed),
+                }
+                if secured:
+                    message = env._(
+                        "Credit limit exceeded: net exposure with this order %(total)s (gross "
+                        "exposure %(gross)s: receivables %(receivable)s, uninvoiced orders "
+                        "%(sale)s, draft invoices %(draft)s, this order %(order)s; secured by "
+                        "guarantees, deposits and insurance %(secured)s) is above the limit "
+                        "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
+                        total=fmt(total),
+                        gross=fmt(gross),
+                        secured=fmt(secured),
+                        **figures,
+                    )
+                else:
+                    message = env._(
+                        "Credit limit exceeded: exposure with this order %(total)s "
+                        "(receivables %(receivable)s, uninvoiced orders %(sale)s, draft "
+                        "invoices %(draft)s, this order %(order)s) is above the limit "
+                        "%(limit)s + %(tolerance)s %% tolerance = %(allowed)s.",
+                        total=fmt(total),
+                        **figures,
+                    )
+                failures.append({"rule": "limit", "message": message})
         max_days = parameters["max_overdue_days"]
         if max_days and exposure["oldest_overdue_days"] > max_days:
             failures.append(
@@ -466,7 +495,9 @@ class SaleOrder(models.Model):
             # The salesperson is told at once when somebody else (the customer signing or
             # paying online, a colleague, an import) triggered the hold.
             salesperson = order.user_id.partner_id
-            order.message_post(
+            # sudo: a user without an e-mail address may not post a message (stock Odoo still
+            # lets them confirm orders); the note's author stays the user who confirmed.
+            order.sudo().message_post(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._("Order held by credit control:"),

@@ -9,4 +9,8 @@ from . import test_scorecard
 from . import test_credit_application
 from . import test_review
 from . import test_hold_report
+from . import test_credit_security
 from . import test_order_gate
+from . import test_bad_input
+from . import test_hold_without_email
+from . import test_warning

@@ -1,5 +1,8 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import html as html_lib
+import re
+import subprocess
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -215,3 +218,144 @@ class CreditGradeCommon(TransactionCase):
 
     def _limit(self, partner):
         return partner.with_company(self.company).sudo().credit_limit
+
+
+class PrintedDocumentMixin:
+    """Render a report as the PDF users get (not the HTML tests get by default) and read it back
+    with poppler's pdftotext, as a person reading the printed letter would."""
+
+    # A4 in PostScript points, and the window of a C5/C6/DL window envelope (DIN 5008, form B):
+    # 20 mm from the left edge, 45 to 90 mm from the top, 85 mm wide.
+    MM = 72 / 25.4
+    WINDOW = {"left": 20 * MM, "right": 105 * MM, "top": 45 * MM, "bottom": 90 * MM}
+
+    def _pdf(self, report, records):
+        pdf, _kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report, records.ids)
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return pdf
+
+    def _pdf_text(self, pdf):
+        """The text of every page, pages separated by form feeds."""
+        return subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+
+    def _pdf_words(self, pdf, page=1):
+        """[(word, x_min, y_min)] of one page, in points from the top left corner."""
+        html = subprocess.run(
+            ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        return [
+            (html_lib.unescape(word), float(x), float(y))
+            for x, y, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" [^>]*>([^<]*)</word>', html
+            )
+        ]
+
+    def assertInWindow(self, pdf, words):
+        """Each of ``words`` is printed, on the first page, inside the envelope's window."""
+        printed = self._pdf_words(pdf)
+        for word in words:
+            places = [(x, y) for text, x, y in printed if text == word]
+            self.assertTrue(places, f"{word!r} is not on the first page")
+            self.assertTrue(
+                any(
+                    self.WINDOW["left"] <= x <= self.WINDOW["right"]
+                    and self.WINDOW["top"] <= y <= self.WINDOW["bottom"]
+                    for x, y in places
+                ),
+                f"{word!r} is printed at {places}, outside the envelope window {self.WINDOW}",
+            )
+
+
+class CreditWarningCommon(CreditCommon):
+    """CreditCommon with an analyst, a credit user and helpers for the early-warning indicators
+    (none is created: each test creates those it measures)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.analyst = new_test_user(
+            cls.env,
+            login="cw_test_analyst",
+            groups="credit_management.group_credit_user",
+            company_id=cls.company.id,
+        )
+        cls.customer.write({"credit_analyst_id": cls.analyst.id, "credit_grade": "C"})
+        cls.today = fields.Date.context_today(cls.env.user)
+        # no indicator of the company but those of the test
+        cls.env["credit.warning.indicator"].search([("company_id", "=", cls.company.id)]).unlink()
+
+    @classmethod
+    def _indicator(cls, code, thresholds, severity="medium", lookback_days=30, **vals):
+        """An indicator ``code`` with ``thresholds`` {grade or "none": threshold}."""
+        return cls.env["credit.warning.indicator"].create(
+            {
+                "name": code.replace("_", " ").title(),
+                "code": code,
+                "severity": severity,
+                "lookback_days": lookback_days,
+                "company_id": cls.company.id,
+                "threshold_ids": [
+                    Command.create({"grade": grade, "threshold": threshold})
+                    for grade, threshold in thresholds.items()
+                ],
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _customer(cls, name, grade=False, limit=0.0):
+        return cls.env["res.partner"].create(
+            {"name": name, "is_company": True, "credit_grade": grade, "credit_limit": limit}
+        )
+
+    @classmethod
+    def _invoice_due(cls, amount, partner=None, invoice_days_ago=0, due_days_ago=0):
+        """Posted customer invoice dated ``invoice_days_ago`` days ago, due ``due_days_ago`` days
+        ago (negative: due in the future), no tax."""
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": (partner or cls.customer).id,
+                "invoice_date": cls.today - timedelta(days=invoice_days_ago),
+                "invoice_date_due": cls.today - timedelta(days=due_days_ago),
+                "invoice_payment_term_id": False,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": cls.product.id,
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    @classmethod
+    def _refund_fully(cls, invoice):
+        """Cancel ``invoice`` by a reconciled credit note: its receivable is no longer open."""
+        invoice._reverse_moves(cancel=True)
+
+    def _evaluate(self):
+        return self.env["credit.warning"].sudo()._credit_evaluate()
+
+    def _warnings(self, partner=None, indicator=None, **domain):
+        search = [("company_id", "=", self.company.id)]
+        if partner:
+            search.append(("partner_id", "=", partner.id))
+        if indicator:
+            search.append(("indicator_id", "=", indicator.id))
+        search += [(key, "=", value) for key, value in domain.items()]
+        return self.env["credit.warning"].search(search)

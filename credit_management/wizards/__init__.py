@@ -1,1 +1,3 @@
 from . import credit_reject_wizard
+from . import credit_contract_decision_wizard
+from . import credit_warning_measure_wizard

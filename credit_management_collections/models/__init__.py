@@ -10,6 +10,7 @@ from . import credit_followup_communication
 from . import credit_followup_communication_line
 from . import credit_collection_case
 from . import credit_writeoff
+from . import credit_insurance_claim
 from . import credit_ageing_report
 from . import credit_overdue_customer_report
 from . import credit_collection_kpi_report

@@ -358,6 +358,9 @@ class CreditFollowupCommunication(models.Model):
             )
             comms_by_company[company].append(comm)
         for company, vals_list in vals_by_company.items():
-            moves = self.env["account.move"].with_company(company).create(vals_list)
+            # sudo: whoever runs follow-up (a credit user without invoicing rights, the cron)
+            # produces every document of it; the draft fee invoice is dictated by the policy and
+            # the company's opt-in, both set by a credit manager, and is posted by accounting.
+            moves = self.env["account.move"].with_company(company).sudo().create(vals_list)
             for comm, move in zip(comms_by_company[company], moves, strict=True):
                 comm.fee_move_id = move

@@ -117,6 +117,22 @@ class CreditWriteoff(models.Model):
         for writeoff in self.filtered(lambda w: w.state in OPEN_INVOICE_STATES):
             writeoff._check_invoices_open()
 
+    @api.constrains("amount", "invoice_ids", "state")
+    def _check_amount(self):
+        """Never more than the invoices still owe: the amount is theirs until posted."""
+        for writeoff in self.filtered(lambda w: w.state in OPEN_INVOICE_STATES):
+            residual = sum(writeoff.invoice_ids.mapped("amount_residual_signed"))
+            if writeoff.currency_id.compare_amounts(writeoff.amount, residual) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount of write-off %(name)s (%(amount)s) cannot exceed the open "
+                        "residual of its invoices (%(residual)s).",
+                        name=writeoff.name,
+                        amount=writeoff.currency_id.format(writeoff.amount),
+                        residual=writeoff.currency_id.format(residual),
+                    )
+                )
+
     def _check_invoices_open(self):
         self.ensure_one()
         foreign = self.invoice_ids.filtered(
@@ -346,3 +362,68 @@ class CreditWriteoff(models.Model):
         for invoice_line, counterpart in zip(to_reconcile, counterparts, strict=True):
             (invoice_line.sudo() + counterpart).reconcile()
         return move
+
+    # ---------------------------------------------------------------------------------------------
+    # Credit insurance claims (信用保险理赔) of written-off debts
+    # ---------------------------------------------------------------------------------------------
+    claim_ids = fields.One2many("credit.insurance.claim", "writeoff_id", string="Insurance Claims")
+    insurance_security_id = fields.Many2one(
+        "credit.security",
+        string="Credit Insurance",
+        compute="_compute_insurance_security_id",
+        help="The customer's credit insurance policy that covered the written-off invoices (valid "
+        "on their due date).",
+    )
+    amount_recovered = fields.Monetary(
+        string="Recovered from Insurer", compute="_compute_amount_recovered"
+    )
+
+    @api.depends("partner_id", "invoice_ids", "company_id")
+    def _compute_insurance_security_id(self):
+        policies = self.env["credit.security"].search(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("security_type", "=", "insurance"),
+                ("state", "in", ("approved", "expired")),
+            ],
+            order="date_end desc, id desc",
+        )
+        for writeoff in self:
+            due = min(writeoff.invoice_ids.mapped("invoice_date_due") or [writeoff.date])
+            writeoff.insurance_security_id = policies.filtered(
+                lambda p, w=writeoff, d=due: (
+                    p.partner_id == w.partner_id
+                    and p.company_id == w.company_id
+                    and p.date_start <= d
+                    and (not p.date_end or p.date_end >= d)
+                )
+            )[:1]
+
+    @api.depends("claim_ids.amount_recovered", "claim_ids.state")
+    def _compute_amount_recovered(self):
+        for writeoff in self:
+            writeoff.amount_recovered = sum(
+                writeoff.claim_ids.filtered(lambda c: c.state == "settled").mapped(
+                    "amount_recovered"
+                )
+            )
+
+    def action_create_insurance_claim(self):
+        """Open a claim to the insurer for this posted write-off."""
+        self.ensure_one()
+        self._check_credit_group("credit_management.group_credit_user")
+        if self.state != "posted" or not self.insurance_security_id:
+            raise UserError(
+                self.env._(
+                    "Only a posted write-off of an insured customer can be claimed from the insurer."
+                )
+            )
+        claim = self.claim_ids.filtered(lambda c: c.state != "rejected")[:1] or self.env[
+            "credit.insurance.claim"
+        ].create({"writeoff_id": self.id, "security_id": self.insurance_security_id.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "credit.insurance.claim",
+            "res_id": claim.id,
+            "view_mode": "form",
+        }

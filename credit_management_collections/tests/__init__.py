@@ -6,3 +6,7 @@ from . import test_ageing
 from . import test_case
 from . import test_writeoff
 from . import test_collector_kpis
+from . import test_followup_documents
+from . import test_followup_letter_pdf
+from . import test_bad_input
+from . import test_insurance_claim

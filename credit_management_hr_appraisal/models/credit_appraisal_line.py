@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare, float_round
+from odoo.tools import float_compare, float_round
 
 # 三.2 "reconciles with salespeople": one reconciliation/communication a month is the full score.
 RECONCILE_TARGET_PER_YEAR = 12
@@ -21,11 +21,18 @@ class CreditAppraisalLine(models.Model):
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     state = fields.Selection(related="appraisal_id.state")
     sequence = fields.Integer(default=10)
-    item_id = fields.Many2one("credit.appraisal.template.item", ondelete="set null")
+    item_id = fields.Many2one(
+        "credit.appraisal.template.item",
+        required=True,
+        ondelete="restrict",
+        help="Item of the template this line scores; an item scored on an appraisal is kept.",
+    )
     section_id = fields.Many2one("credit.appraisal.template.section", ondelete="set null")
     section_code = fields.Char(related="section_id.code", string="§")
     item_code = fields.Char(related="item_id.code", string="No.")
-    name = fields.Char(string="Criterion", required=True, translate=True)
+    # The item's own text, in the reader's language (the template's translations), never a copy
+    # frozen in the language of its creation.
+    name = fields.Char(related="item_id.name", string="Criterion")
     max_score = fields.Float(string="Points", required=True, digits=(16, 1))
     score = fields.Float(digits=(16, 1))
     note = fields.Char()
@@ -143,10 +150,6 @@ class CreditAppraisalLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines._check_appraisal_draft()
-        # lines copied from the template keep every translation of the item text
-        lines.filtered(
-            lambda line: line.item_id and line.name == line.item_id.name
-        )._copy_item_translations()
         return lines
 
     def write(self, vals):
@@ -167,19 +170,3 @@ class CreditAppraisalLine(models.Model):
     def action_apply_suggestion(self):
         for line in self:
             line.score = line.suggested_score
-
-    def _copy_item_translations(self):
-        """Give the lines every translation of their item's text (one query)."""
-        lines = self.filtered("item_id")
-        if not lines:
-            return
-        self.flush_recordset(["name", "item_id"])
-        self.env.cr.execute(
-            SQL(
-                "UPDATE credit_appraisal_line line SET name = item.name "
-                "FROM credit_appraisal_template_item item "
-                "WHERE line.item_id = item.id AND line.id IN %s",
-                tuple(lines.ids),
-            )
-        )
-        lines.invalidate_recordset(["name"])

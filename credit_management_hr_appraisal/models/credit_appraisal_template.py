@@ -63,14 +63,13 @@ class CreditAppraisalTemplate(models.Model):
         return "fail"
 
     def _appraisal_line_values(self):
-        """Values of the appraisal lines copied from this template's items."""
+        """Values of the appraisal lines of this template's items (their text is the item's)."""
         self.ensure_one()
         return [
             {
                 "item_id": item.id,
                 "section_id": item.section_id.id,
                 "sequence": item.section_id.sequence * 100 + item.sequence,
-                "name": item.name,
                 "max_score": item.max_score,
             }
             for item in self.item_ids.sorted(lambda i: (i.section_id.sequence, i.sequence, i.id))

@@ -5,3 +5,6 @@ from . import test_access
 from . import test_training
 from . import test_report
 from . import test_kpi
+from . import test_display
+from . import test_bad_input
+from . import test_report_pdf

@@ -20,6 +20,9 @@ class TestAppraisal(AppraisalCommon):
         self.assertEqual(appraisal.appraiser_id, self.team_lead_user, "the clerk's manager")
 
     def test_lines_keep_the_chinese_text_of_the_item(self):
+        # both languages active (a Chinese-only database has en_US inactive: a zh_CN write is
+        # then also the en_US text)
+        self.env["res.lang"]._activate_lang("en_US")
         self.env["res.lang"]._activate_lang("zh_CN")
         item = self.template.item_ids.filtered(lambda i: i.kpi_source == "collections_chase")
         item.with_context(lang="zh_CN").name = "经常督促合同的履约行为"

@@ -31,9 +31,6 @@ class Flavour:
     def company_values(self):
         return {}
 
-    def confirm(self, order):
-        order.action_confirm()
-
     def hold(self, order):
         raise NotImplementedError
 
@@ -49,10 +46,12 @@ class Ours(Flavour):
 
     def partner_values(self, index, rng, users, today, passes):
         collectors = users["collectors"]
+        hold = rng.random() < 0.03 and not passes
         return {
             "credit_grade": "A" if passes else GRADES[index % len(GRADES)],
             "credit_review_date_next": today + timedelta(days=rng.randint(-30, 330)),
-            "credit_hold": rng.random() < 0.03 and not passes,
+            "credit_hold": hold,
+            "credit_hold_reason": "Bench manual hold" if hold else None,
             "credit_collector_id": collectors[index % len(collectors)],
         }
 
@@ -200,9 +199,6 @@ class Oca(Flavour):
             "risk_invoice_unpaid_include": True,
             "risk_sale_order_include": True,
         }
-
-    def confirm(self, order):
-        order.with_context(bypass_risk=True).action_confirm()
 
     def steady_state(self, env, plan, partners, move_ids, users):
         """A credit-control policy with the bench ladder, the company's; the levels already sent

@@ -470,7 +470,9 @@ def cmd_compat(args):
     listed test that now passes (the list must shrink)."""
     require_odoo()
     suites = args.suites.split(",") if args.suites else COMPAT_SUITES
-    known = {test: why for test, why in load_known_failures().items() if test.split(".")[0] in suites}
+    known = {
+        test: why for test, why in load_known_failures().items() if test.split(".")[0] in suites
+    }
     workdir = Path(tempfile.mkdtemp(prefix="credit-compat-"))
     os.chmod(workdir, 0o755)
     cluster = Cluster(workdir / "pgdata")

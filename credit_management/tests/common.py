@@ -8,6 +8,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+from odoo.tools import config as odoo_config
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -230,6 +231,13 @@ class PrintedDocumentMixin:
     WINDOW = {"left": 20 * MM, "right": 105 * MM, "top": 45 * MM, "bottom": 90 * MM}
 
     def _pdf(self, report, records):
+        # wkhtmltopdf loads the report's assets from this test server, whose requests must see
+        # the test's transaction (as Odoo's own PDF tests do)
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", f"http://127.0.0.1:{odoo_config['http_port']}"
+        )
         pdf, _kind = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)

@@ -5,8 +5,7 @@ from datetime import timedelta
 from odoo import fields, models
 from odoo.tools import SQL, float_round
 
-# Customer documents whose receivable counts as "due" and whose payment counts as "collected".
-CUSTOMER_INVOICE_TYPES = ("out_invoice", "out_receipt")
+from odoo.addons.credit_management.models.account_move_line import CUSTOMER_INVOICE_TYPES
 
 # A communication is successful when a payment follows it within this many days (催收成功率).
 SUCCESS_WINDOW_DAYS = 30
@@ -27,11 +26,13 @@ class ResUsers(models.Model):
         current company and only its documents count:
 
         - communications_done: follow-up communications done by the user, dated in the period;
-        - amount_collected: payments (payment or bank statement entries) reconciled in the period
-          (date of the reconciliation = later of the two items' dates) with customer invoices of
-          partners whose collector is the user;
-        - amount_due: those invoices' receivable open at ``date_from`` and overdue then, plus the
-          open receivable at ``date_from`` of those falling due within the period;
+        - amount_collected: collected on customer invoices of partners whose collector is the
+          user, by ``account.move.line._credit_collected_sql``: payments (payment or bank
+          statement entries) reconciled in the period (on the later of the two items' dates),
+          and payments registered without journal entry on their payment date;
+        - amount_due: those invoices' receivable open on the eve of the period (the one
+          definition, money in transit deducted) and due by its end, plus the instalments
+          invoiced within the period and falling due within it;
         - collection_rate: collected / due * 100, 0 when nothing is due.
 
         Set-based: a constant number of queries whatever the number of users.
@@ -62,52 +63,45 @@ class ResUsers(models.Model):
         if not collector_by_partner:
             return result
         self.env.flush_all()
+        Line = self.env["account.move.line"]
+        partner_ids = list(collector_by_partner)
+        # open at the eve of the period and due by its end, by the one definition (money in
+        # transit counts as collected on its payment's date), plus what is invoiced and falls due
+        # within the period
+        open_before = Line._credit_open_receivable_sql(
+            date=date_from - timedelta(days=1), partner_ids=partner_ids, as_of=True
+        )
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT move.commercial_partner_id,
-                       'collected' AS kind,
-                       SUM(partial.amount)
-                  FROM account_partial_reconcile partial
-                  JOIN account_move_line line ON line.id = partial.debit_move_id
-                  JOIN account_move move ON move.id = line.move_id
-                  JOIN account_account account ON account.id = line.account_id
-                  JOIN account_move_line payment_line ON payment_line.id = partial.credit_move_id
-                  JOIN account_move payment_move ON payment_move.id = payment_line.move_id
-                 WHERE move.commercial_partner_id = ANY(%(partners)s)
-                   AND move.company_id = %(company)s
-                   AND move.move_type IN %(types)s
-                   AND move.state = 'posted'
-                   AND account.account_type = 'asset_receivable'
-                   AND payment_move.state = 'posted'
-                   AND (payment_move.origin_payment_id IS NOT NULL
-                        OR payment_move.statement_line_id IS NOT NULL)
-                   AND partial.max_date BETWEEN %(date_from)s AND %(date_to)s
-                 GROUP BY move.commercial_partner_id
+                SELECT collected.partner_id, 'collected' AS kind, SUM(collected.amount)
+                  FROM (%(collected)s) collected
+                 GROUP BY collected.partner_id
                 UNION ALL
-                SELECT move.commercial_partner_id,
-                       'due' AS kind,
-                       SUM(line.balance - COALESCE(before.amount, 0))
+                SELECT open_line.partner_id, 'due' AS kind, SUM(open_line.amount_open)
+                  FROM (%(open_before)s) open_line
+                  JOIN account_move move ON move.id = open_line.move_id
+                 WHERE move.move_type IN %(types)s
+                   AND open_line.amount_open > 0
+                   AND open_line.date_maturity <= %(date_to)s
+                 GROUP BY open_line.partner_id
+                UNION ALL
+                SELECT move.commercial_partner_id, 'due' AS kind, SUM(line.balance)
                   FROM account_move_line line
                   JOIN account_move move ON move.id = line.move_id
-                  JOIN account_account account ON account.id = line.account_id
-                  LEFT JOIN LATERAL (
-                        SELECT SUM(partial.amount) AS amount
-                          FROM account_partial_reconcile partial
-                         WHERE partial.debit_move_id = line.id
-                           AND partial.max_date < %(date_from)s
-                  ) before ON TRUE
                  WHERE move.commercial_partner_id = ANY(%(partners)s)
                    AND move.company_id = %(company)s
                    AND move.move_type IN %(types)s
                    AND move.state = 'posted'
-                   AND account.account_type = 'asset_receivable'
+                   AND line.display_type = 'payment_term'
                    AND line.balance > 0
-                   AND line.date <= %(date_to)s
+                   AND line.date BETWEEN %(date_from)s AND %(date_to)s
                    AND COALESCE(line.date_maturity, line.date) <= %(date_to)s
                  GROUP BY move.commercial_partner_id
                 """,
-                partners=list(collector_by_partner),
+                collected=Line._credit_collected_sql(date_from, date_to, partner_ids),
+                open_before=open_before,
+                partners=partner_ids,
                 company=company.id,
                 types=CUSTOMER_INVOICE_TYPES,
                 date_from=date_from,
@@ -196,31 +190,22 @@ class ResUsers(models.Model):
             result[collector_by_partner[partner.id]]["amount_written_off"] += amount
 
         self.env.flush_all()
+        # open and overdue at the end of the period, by the one definition
+        open_at_end = self.env["account.move.line"]._credit_open_receivable_sql(
+            date=date_to, partner_ids=partner_ids, as_of=True
+        )
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT move.commercial_partner_id,
-                       SUM(line.balance - COALESCE(paid.amount, 0)),
-                       SUM(CASE WHEN COALESCE(line.date_maturity, line.date) < %(date_to)s
-                                THEN line.balance - COALESCE(paid.amount, 0) ELSE 0 END),
+                SELECT open_line.partner_id,
+                       SUM(open_line.amount_open),
+                       SUM(open_line.amount_open) FILTER (WHERE open_line.days_overdue > 0),
                        0, 0
-                  FROM account_move_line line
-                  JOIN account_move move ON move.id = line.move_id
-                  JOIN account_account account ON account.id = line.account_id
-                  LEFT JOIN LATERAL (
-                        SELECT SUM(partial.amount) AS amount
-                          FROM account_partial_reconcile partial
-                         WHERE partial.debit_move_id = line.id
-                           AND partial.max_date <= %(date_to)s
-                  ) paid ON TRUE
-                 WHERE move.commercial_partner_id = ANY(%(partners)s)
-                   AND move.company_id = %(company)s
-                   AND move.move_type IN %(types)s
-                   AND move.state = 'posted'
-                   AND account.account_type = 'asset_receivable'
-                   AND line.balance > 0
-                   AND line.date <= %(date_to)s
-                 GROUP BY move.commercial_partner_id
+                  FROM (%(open_at_end)s) open_line
+                  JOIN account_move move ON move.id = open_line.move_id
+                 WHERE move.move_type IN %(types)s
+                   AND open_line.amount_open > 0
+                 GROUP BY open_line.partner_id
                 UNION ALL
                 SELECT move.commercial_partner_id, 0, 0,
                        SUM(CASE WHEN move.invoice_date >= %(date_from)s
@@ -236,6 +221,7 @@ class ResUsers(models.Model):
                    AND move.invoice_date >= LEAST(%(date_from)s, %(dso_from)s)
                  GROUP BY move.commercial_partner_id
                 """,
+                open_at_end=open_at_end,
                 partners=partner_ids,
                 company=company.id,
                 types=CUSTOMER_INVOICE_TYPES,
@@ -260,25 +246,26 @@ class ResUsers(models.Model):
         if not communications:
             return
         self.env.flush_all()
+        window = timedelta(days=SUCCESS_WINDOW_DAYS)
+        collected = self.env["account.move.line"]._credit_collected_sql(
+            min(communications.mapped("date")),
+            max(communications.mapped("date")) + window,
+            communications.partner_id.commercial_partner_id.ids,
+        )
         payment_dates = {}
         for move_id, date in self.env.execute_query(
             SQL(
                 """
-                SELECT DISTINCT line.move_id, partial.max_date
-                  FROM account_partial_reconcile partial
-                  JOIN account_move_line line ON line.id = partial.debit_move_id
-                  JOIN account_move_line payment_line ON payment_line.id = partial.credit_move_id
-                  JOIN account_move payment_move ON payment_move.id = payment_line.move_id
-                 WHERE line.move_id = ANY(%(moves)s)
-                   AND payment_move.state = 'posted'
-                   AND (payment_move.origin_payment_id IS NOT NULL
-                        OR payment_move.statement_line_id IS NOT NULL)
+                SELECT DISTINCT collected.move_id, collected.date
+                  FROM (%(collected)s) collected
+                 WHERE collected.move_id = ANY(%(moves)s)
+                   AND collected.amount > 0
                 """,
+                collected=collected,
                 moves=communications.invoice_ids.ids,
             )
         ):
             payment_dates.setdefault(move_id, []).append(date)
-        window = timedelta(days=SUCCESS_WINDOW_DAYS)
         for communication in communications:
             start = fields.Date.to_date(communication.date)
             if any(

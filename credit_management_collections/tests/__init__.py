@@ -10,3 +10,5 @@ from . import test_followup_documents
 from . import test_followup_letter_pdf
 from . import test_bad_input
 from . import test_insurance_claim
+from . import test_overdue_definition
+from . import test_followup_cron

@@ -59,7 +59,7 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
         pages = text.strip("\f").split("\f")
         self.assertEqual(len(pages), 3)
         for number, page in enumerate(pages, start=1):
-            self.assertIn(f"Page {number} of 3", page)
+            self.assertIn(f"Page {number} / 3", page)
             self.assertIn("Huabei Machinery Ltd", page)  # letterhead on every page
         self.assertInWindow(pdf, ["Dongfang", "Nanjing", "Shanghai"])
 
@@ -70,4 +70,4 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
         text = self._pdf_text(self._pdf(LETTER, letter))
         self.assertIn(invoice.name, text)
         self.assertEqual(len(text.strip("\f").split("\f")), 1)
-        self.assertIn("Page 1 of 1", text)
+        self.assertIn("Page 1 / 1", text)

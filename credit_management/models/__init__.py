@@ -1,3 +1,4 @@
+from . import mail_thread
 from . import credit_workflow_mixin
 from . import res_company
 from . import account_move
@@ -51,3 +52,5 @@ from . import credit_warning
 from . import credit_warning_measure
 from . import res_partner_warning
 from . import sale_order_warning
+from . import sale_order_hold_dates
+from . import credit_annual_report

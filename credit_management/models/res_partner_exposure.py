@@ -285,7 +285,7 @@ class ResPartner(models.Model):
             result[partner_id]["draft_invoice"] = amount or 0.0
 
     def _credit_exposure_security(self, result, company):
-        """Valid, approved securities at the company's today: their secured amounts (amount ×
+        """Valid, approved securities at the company's today: their secured amounts (amount x
         recognised %, the insurer's limit capping credit insurance: stored on the security)."""
         self.env["credit.security"].flush_model(
             [

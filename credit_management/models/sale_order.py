@@ -303,10 +303,8 @@ class SaleOrder(models.Model):
                     "credit_checked_amount": order._credit_amount(),
                 }
             )
-            # sudo: credit managers read orders but do not edit them (no write access on
-            # sales orders); the message is the release's audit trail, authored by the manager.
-            order.sudo().message_post(
-                body=self.env._(
+            order._credit_message_post(
+                self.env._(
                     "Credit hold released by %(user)s for %(amount)s.",
                     user=self.env.user.name,
                     amount=format_amount(self.env, order.amount_total, order.currency_id),
@@ -347,11 +345,9 @@ class SaleOrder(models.Model):
                 user=self.env.user.name,
                 reason=reason,
             )
-            # sudo: the credit manager does not edit sales orders; the message and the
-            # salesperson's activity are the rejection's audit trail and notice.
-            order.sudo().message_post(body=note)
+            order._credit_message_post(note)
             if order.user_id:
-                order.sudo().activity_schedule(
+                order._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Order rejected by credit management"),
                     note=note,
@@ -670,10 +666,8 @@ class SaleOrder(models.Model):
                 if order.state == "sale"
                 else self.env._("Order held by credit control:")
             )
-            # sudo: a user without an e-mail address may not post a message (stock Odoo still
-            # lets them confirm orders); the note's author stays the user who confirmed.
-            order.sudo().message_post(
-                body=Markup("<p>%s</p><ul>%s</ul>")
+            order._credit_message_post(
+                Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     title,
                     Markup().join(
@@ -683,15 +677,18 @@ class SaleOrder(models.Model):
                 ),
                 partner_ids=(salesperson - self.env.user.partner_id).ids,
             )
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        # a deleted activity type must not block the hold: its scheduling logs the failure
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
         with_activity = self.activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
         ).mapped("res_id")
         for order in self.filtered(lambda o: o.id not in with_activity):
             manager = order._credit_hold_responsible()
-            # sudo: the salesperson who confirmed may not assign activities to credit managers
-            # on every configuration; the activity only points the manager to the order.
-            order.sudo().activity_schedule(
+            # the salesperson who confirmed may not assign activities to credit managers on every
+            # configuration: scheduled in superuser mode, it only points the manager to the order
+            order._credit_activity_schedule(
                 "credit_management.mail_activity_type_credit_hold",
                 note=order.credit_hold_reason,
                 user_id=manager.id or self.env.uid,
@@ -716,11 +713,16 @@ class SaleOrder(models.Model):
         return (managers - admin)[:1] or managers[:1]
 
     def _credit_close_activities(self):
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
         # sudo: the activities are assigned to another credit manager.
-        self.sudo().activity_ids.filtered(
+        activities = self.sudo().activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
-        ).action_feedback(feedback=self.env._("Decided by %s", self.env.user.name))
+        )
+        self._credit_activity_feedback(activities, self.env._("Decided by %s", self.env.user.name))
 
     def _credit_hold_notification(self):
         names = ", ".join(self.mapped("name"))

@@ -9,6 +9,7 @@ from . import test_scorecard
 from . import test_credit_application
 from . import test_review
 from . import test_hold_report
+from . import test_notifications
 from . import test_credit_security
 from . import test_order_gate
 from . import test_order_increase
@@ -17,3 +18,13 @@ from . import test_bad_input
 from . import test_hold_without_email
 from . import test_warning
 from . import test_tour_increase_hold
+from . import test_contract_workflow
+from . import test_contract_review
+from . import test_contract_authorization
+from . import test_contract_seal
+from . import test_contract_hold
+from . import test_contract_performance
+from . import test_contract_dispute_complaint
+from . import test_contract_figures
+from . import test_contract_tour
+from . import test_annual_report

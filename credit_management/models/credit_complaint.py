@@ -151,10 +151,12 @@ class CreditComplaint(models.Model):
     def _default_assignee(self):
         """The customer's credit analyst, else the manager who reviews the held order."""
         self.ensure_one()
+        # sudo: the analyst is read to assign the complaint, not shown to the user who files it
         partner = self.partner_id.commercial_partner_id.sudo()
         if partner.credit_analyst_id:
             return partner.credit_analyst_id
         if self.order_id:
+            # sudo: only looks up the responsible credit manager of the order
             return self.order_id.sudo()._credit_hold_responsible()
         return self.env["res.users"]
 

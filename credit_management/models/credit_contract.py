@@ -983,6 +983,7 @@ class CreditContract(models.Model):
         self.ensure_one()
         self._check_group(CREDIT_USER)
         partner = self.partner_id.commercial_partner_id
+        # sudo: the exposure figures the proposed application needs; the caller is a credit user
         exposure = partner.with_company(self.company_id).sudo()._credit_exposure()[partner.id]
         requested = self.company_id.currency_id.round(exposure["exposure"] + self.amount_company)
         application = self.env["credit.application"].create(

@@ -227,6 +227,7 @@ class CreditContract(models.Model):
         contracts = self if force else self.filtered(lambda c: figures[c.id]["lag"])
         if not contracts:
             return contracts
+        # sudo: only which contracts already have a pending activity (ids), whoever it belongs to
         pending = {
             res_id
             for (res_id,) in self.env["mail.activity"]

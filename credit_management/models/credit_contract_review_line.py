@@ -130,6 +130,7 @@ class CreditContractReviewLine(models.Model):
     def _check_counterparty(self, contracts):
         env = self.env
         partners = contracts.partner_id
+        # sudo: counts the customer's documents for the check, nothing of them is shown
         documents = dict(
             env["ir.attachment"]
             .sudo()
@@ -206,6 +207,7 @@ class CreditContractReviewLine(models.Model):
                 return format_amount(env, amount, currency)
 
             for contract in company_contracts:
+                # sudo: the review's automatic checks read the credit file for the reviewer
                 partner = contract.partner_id.sudo()
                 grade = partner.credit_grade
                 key = (contract.id, "creditworthiness")
@@ -290,6 +292,7 @@ class CreditContractReviewLine(models.Model):
         )
         result = {}
         for company, company_contracts in contracts.grouped("company_id").items():
+            # sudo: grade settings read to evaluate the check, nothing written
             grades = env["credit.grade"].sudo()._grades_by_code(company)
             for contract in company_contracts:
                 key = (contract.id, "settlement")
@@ -313,6 +316,7 @@ class CreditContractReviewLine(models.Model):
                         ),
                     )
                     continue
+                # sudo: the grade is read to evaluate the check (credit file field)
                 grade_code = contract.partner_id.sudo().credit_grade
                 grade = grades.get(grade_code)
                 if not grade:

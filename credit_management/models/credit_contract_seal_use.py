@@ -167,6 +167,7 @@ class CreditContractSealUse(models.Model):
     def _sealed_contracts(self, contracts):
         """Contracts bearing the seal: a granted use, or no active seal in their company (the
         company keeps no contract seal in the suite). One query each."""
+        # sudo: which contracts bear the seal (ids only), whoever logged the uses
         granted = self.sudo()._read_group(
             [("contract_id", "in", contracts.ids), ("state", "=", "granted")],
             groupby=["contract_id"],

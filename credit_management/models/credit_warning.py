@@ -393,6 +393,7 @@ class CreditWarning(models.Model):
         self._credit_close_cleared(closed, cleared - closed, today)
         new_keys = [key for key in triggered if key not in by_key]
         opened = self._credit_open(new_keys, triggered, indicators, grades, today)
+        # sudo: a bookkeeping date of the evaluation job on the company, set by the job itself
         company.sudo().credit_warning_last_evaluation = today
         return {
             "opened": len(opened),

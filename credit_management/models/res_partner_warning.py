@@ -71,6 +71,7 @@ class ResPartner(models.Model):
         """Add ``warnings`` to the customers that have open warnings at the company's hold
         severity (credit.warning records), in one query for all the customers checked."""
         params = super()._credit_check_parameters()
+        # sudo: the hold decision reads the open warnings whoever confirms the order
         holding = self.env["credit.warning"].sudo()._credit_holding_warnings(list(params))
         for partner_id, warnings in holding.items():
             params[partner_id]["warnings"] = warnings

@@ -220,6 +220,7 @@ class SaleOrder(models.Model):
                     "message": self.env._(
                         "%(order)s is on credit hold: %(reason)s",
                         order=order.name,
+                        # sudo: the importer is told why his own order was held
                         reason=order.sudo().credit_hold_reason,
                     ),
                 }
@@ -419,8 +420,8 @@ class SaleOrder(models.Model):
                 # sudo: back within the amount checked before, the increase is gone.
                 order.sudo().write({"credit_hold": False})
                 order._credit_close_activities()
-                order.message_post(
-                    body=self.env._(
+                order._credit_message_post(
+                    self.env._(
                         "The increase on credit hold was removed: the order is back within the "
                         "amount checked before."
                     )
@@ -531,11 +532,13 @@ class SaleOrder(models.Model):
             passed_amounts = defaultdict(float)
             currency = company.currency_id
             for order in orders:
+                # sudo: the hold rules read the customer's credit file whoever confirms.
                 partner = order.partner_id.commercial_partner_id.sudo()
                 exposure = exposures[partner.id]
                 if order.state == "sale":
                     # An increase of a confirmed order: the order is already in the exposure
                     # (uninvoiced orders) with its increase; show the increase as "this order".
+                    # sudo: bookkeeping of the check, readable by the check whoever edits
                     amount = order._credit_amount() - order.sudo().credit_checked_amount
                     exposure = dict(
                         exposure,
@@ -697,6 +700,8 @@ class SaleOrder(models.Model):
     def _credit_hold_responsible(self):
         """The credit manager who gets the review activity of a held order."""
         self.ensure_one()
+        # sudo: the members of the credit manager group are looked up to assign the activity;
+        # nothing of them is shown to the user.
         managers = (
             self.env.ref("credit_management.group_credit_manager")
             .sudo()

@@ -42,6 +42,7 @@ class CreditPortal(CustomerPortal):
         ]
         if overdue:
             domain.append(("invoice_date_due", "<", fields.Date.context_today(request.env.user)))
+        # sudo: the domain restricts to the portal user's own commercial partner's invoices
         return request.env["account.move"].sudo().search(domain, order="invoice_date_due, id")
 
     def _credit_page_values(self, partner, **kw):

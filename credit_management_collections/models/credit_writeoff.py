@@ -364,6 +364,8 @@ class CreditWriteoff(models.Model):
         move.action_post()
         counterparts = move.line_ids.filtered(lambda line: line.account_id != account).sorted("id")
         for invoice_line, counterpart in zip(to_reconcile, counterparts, strict=True):
+            # sudo: reconciles this request's invoices with the entry it just posted (approved
+            # by a credit manager, checked in action_approve)
             (invoice_line.sudo() + counterpart).reconcile()
         return move
 

@@ -108,4 +108,5 @@ class ResCompany(models.Model):
                 _logger.info("No default follow-up policy to copy for company %s", company.name)
                 continue
             policy = template.copy({"company_id": company.id})
+            # sudo: company setup (install hook / new company) sets its default policy
             company.sudo().followup_policy_id = policy

@@ -75,9 +75,10 @@ class TestCollectionsWarnings(CollectionsWarningMixin, CreditWarningCommon):
     def test_broken_promise(self):
         indicator = self._indicator("broken_promise", {"C": 1}, lookback_days=90)
         broken = self._invoice_due(300.0, invoice_days_ago=40, due_days_ago=30)
-        broken.followup_promise_date = self.today - timedelta(days=5)
+        # test setup: the follow-up fields are written by the collections actions only
+        broken.sudo().followup_promise_date = self.today - timedelta(days=5)
         kept_later = self._invoice_due(200.0, invoice_days_ago=40, due_days_ago=30)
-        kept_later.followup_promise_date = self.today + timedelta(days=5)
+        kept_later.sudo().followup_promise_date = self.today + timedelta(days=5)
         self._evaluate()
         self.assertEqual(self._warnings(self.customer, indicator).value, 1.0)
 
@@ -189,7 +190,8 @@ class TestCollectionsAnnualReport(CollectionsWarningMixin, CreditAnnualReportCom
         cls._write_off(cls.p5, cls.i8, date(2025, 9, 1))
 
         def communication(partner, invoice, when, level):
-            cls.env["credit.followup.communication"].create(
+            # as the follow-up run creates them (credit.workflow.mixin)
+            cls.env["credit.followup.communication"]._workflow_create(
                 {
                     "partner_id": partner.id,
                     "level_id": level.id,

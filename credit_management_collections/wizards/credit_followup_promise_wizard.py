@@ -84,6 +84,5 @@ class CreditFollowupPromiseWizard(models.TransientModel):
         # sudo: the clerk's group and his access to these customer invoices of his companies were
         # checked above; only the follow-up fields are written, and the chatter keeps who did it.
         moves.sudo().write(vals)
-        for move in moves.sudo():
-            move.message_post(body=note)
+        moves._credit_message_post(note)
         return {"type": "ir.actions.act_window_close"}

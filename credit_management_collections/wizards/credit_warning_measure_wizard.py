@@ -78,7 +78,7 @@ class CreditWarningMeasureWizard(models.TransientModel):
                 "Intensified collection for credit warning %(warning)s.", warning=warning.name
             )
         )
-        run.write({"state": "done", "user_id": self.env.uid})
+        run._workflow_write({"state": "done", "user_id": self.env.uid})
         note = "\n".join(
             part
             for part in (

@@ -302,6 +302,7 @@ class CreditAppraisal(models.Model):
                     self.env._(
                         "Only credit managers and HR officers can appraise %(employee)s: you are "
                         "not the clerk's manager.",
+                        # sudo: the employee's name only, for the refusal message
                         employee=appraisal.employee_id.sudo().name,
                     )
                 )
@@ -379,6 +380,8 @@ class CreditAppraisal(models.Model):
 
     def _undo_consequences(self):
         self.ensure_one()
+        # sudo: the status history is read-only for users; the workflow (rights checked in
+        # action_reopen) reads the changes this appraisal made to undo them
         History = self.env["credit.clerk.status.history"].sudo()
         changes = History.search([("appraisal_id", "=", self.id)], order="date asc, id asc")
         if changes:

@@ -26,9 +26,16 @@ registry.category("web_tour.tours").add("credit_increase_hold_salesperson", {
             run: "click",
         },
         {
+            content: "Wait for the product's price",
+            trigger: "div[name=order_line] .o_selected_row [name=price_subtotal]:contains(1.00)",
+        },
+        {
             content: "A big line: far above the customer's limit",
             trigger: "div[name=order_line] .o_selected_row div[name=price_unit] input",
             run: "edit 900000 && press Tab",
+        },
+        {
+            trigger: "div[name=order_line] [name=price_subtotal]:contains(900,000.00)",
         },
         {
             trigger: ".o_form_button_save",

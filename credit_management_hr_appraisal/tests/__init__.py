@@ -9,3 +9,4 @@ from . import test_display
 from . import test_notifications
 from . import test_bad_input
 from . import test_report_pdf
+from . import test_role_screens

@@ -153,7 +153,6 @@ class CreditContract(models.Model):
     )
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
@@ -197,7 +196,6 @@ class CreditContract(models.Model):
     )
     template_id = fields.Many2one(
         "credit.contract.template",
-        string="Template",
         tracking=True,
         domain="[('company_id', 'in', [company_id, False]), ('type_id', 'in', [type_id, False])]",
     )

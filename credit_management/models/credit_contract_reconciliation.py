@@ -27,7 +27,6 @@ class CreditContractReconciliation(models.Model):
     )
     salesperson_id = fields.Many2one(
         "res.users",
-        string="Salesperson",
         required=True,
         domain="[('share', '=', False)]",
         help="The handler or salesperson the figures are reconciled with.",

@@ -22,7 +22,6 @@ class CreditContractSealUse(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     seal_id = fields.Many2one(
         "credit.contract.seal",
-        string="Seal",
         required=True,
         index=True,
         check_company=True,
@@ -32,7 +31,6 @@ class CreditContractSealUse(models.Model):
     custodian_id = fields.Many2one(related="seal_id.custodian_id")
     contract_id = fields.Many2one(
         "credit.contract",
-        string="Contract",
         required=True,
         index=True,
         check_company=True,
@@ -40,7 +38,7 @@ class CreditContractSealUse(models.Model):
     )
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, default=lambda self: self.env.user
+        "res.users", readonly=True, default=lambda self: self.env.user
     )
     request_date = fields.Datetime(readonly=True, default=fields.Datetime.now)
     copies = fields.Integer(default=2, help="Number of copies stamped.")
@@ -53,7 +51,7 @@ class CreditContractSealUse(models.Model):
         copy=False,
         tracking=True,
     )
-    granted_by_id = fields.Many2one("res.users", string="Granted By", readonly=True, copy=False)
+    granted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     grant_date = fields.Datetime(string="Stamped On", readonly=True, copy=False)
 
     @api.model

@@ -112,7 +112,7 @@ class CreditWarning(models.Model):
         copy=False,
         tracking=True,
     )
-    closed_by_id = fields.Many2one("res.users", string="Closed By", readonly=True, copy=False)
+    closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     close_note = fields.Text(string="Conclusion", help="Why the warning is closed by hand.")
     value = fields.Float(string="Value at Opening", readonly=True, digits=(16, 2), aggregator="max")
     value_last = fields.Float(

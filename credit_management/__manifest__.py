@@ -61,9 +61,14 @@
         "views/credit_annual_report_views.xml",
         "wizards/credit_annual_report_wizard_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
+    "assets": {
+        "web.assets_tests": ["credit_management/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
+        "demo/credit_contract_demo.xml",
         "demo/credit_security_demo.xml",
         "demo/credit_annual_report_demo.xml",
         "demo/credit_warning_demo.xml",

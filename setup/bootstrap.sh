@@ -13,7 +13,8 @@ case "$VENV" in /*) ;; *) VENV="$ROOT/$VENV" ;; esac
 ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
 ODOO_CACHE="${ODOO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/credit-management/odoo-18.0}"
 DEBIAN_PACKAGES=(postgresql postgresql-client libpq-dev libldap2-dev libsasl2-dev python3-venv
-  python3-dev build-essential git chromium wkhtmltopdf fonts-wqy-zenhei poppler-utils)
+  python3-dev build-essential git chromium wkhtmltopdf fonts-wqy-zenhei fonts-dejavu-core
+  poppler-utils)
 
 step() { printf '==> %s\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }

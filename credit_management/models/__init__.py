@@ -1,3 +1,4 @@
+from . import mail_thread
 from . import credit_workflow_mixin
 from . import res_company
 from . import account_move_line

@@ -37,9 +37,7 @@ class CreditComplaint(models.Model):
         domain="[('parent_id', '=', False)]",
     )
     order_id = fields.Many2one("sale.order", string="Sales Order", check_company=True, index=True)
-    contract_id = fields.Many2one(
-        "credit.contract", string="Contract", check_company=True, index="btree_not_null"
-    )
+    contract_id = fields.Many2one("credit.contract", check_company=True, index="btree_not_null")
     team_id = fields.Many2one(
         "crm.team", string="Sales Team", compute="_compute_team_id", store=True, readonly=False
     )
@@ -66,9 +64,7 @@ class CreditComplaint(models.Model):
         "customer portal.",
     )
     description = fields.Text(required=True)
-    filed_by_id = fields.Many2one(
-        "res.users", string="Filed By", readonly=True, default=lambda self: self.env.user
-    )
+    filed_by_id = fields.Many2one("res.users", readonly=True, default=lambda self: self.env.user)
     date_filed = fields.Datetime(string="Filed On", readonly=True, default=fields.Datetime.now)
     assigned_id = fields.Many2one(
         "res.users",
@@ -134,7 +130,7 @@ class CreditComplaint(models.Model):
                 complaint.sudo().assigned_id = complaint._default_assignee()
             if complaint.assigned_id:
                 # sudo: a salesperson may not assign activities to the credit department
-                complaint.sudo().activity_schedule(
+                complaint._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Answer the complaint"),
                     user_id=complaint.assigned_id.id,
@@ -182,8 +178,8 @@ class CreditComplaint(models.Model):
             }
         )
         for complaint in self:
-            complaint.message_post(
-                body=self.env._("Answered: %(answer)s", answer=complaint.answer),
+            complaint._credit_message_post(
+                self.env._("Answered: %(answer)s", answer=complaint.answer),
                 partner_ids=complaint.filed_by_id.partner_id.ids,
             )
             # sudo: the to-do may be assigned to another member of the department

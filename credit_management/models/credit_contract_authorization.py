@@ -55,7 +55,6 @@ class CreditContractAuthorization(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         required=True,
         tracking=True,
         index=True,
@@ -75,10 +74,8 @@ class CreditContractAuthorization(models.Model):
     )
     date_from = fields.Date(string="Valid From", required=True, tracking=True)
     date_to = fields.Date(string="Valid Until", required=True, tracking=True)
-    scope = fields.Text(
-        string="Scope", help="Scope of the authorization as written in the letter (授权范围)."
-    )
-    prepared_by_id = fields.Many2one("res.users", string="Prepared By", readonly=True, copy=False)
+    scope = fields.Text(help="Scope of the authorization as written in the letter (授权范围).")
+    prepared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approver_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
     approval_date = fields.Date(readonly=True, copy=False)
     revoke_date = fields.Date(string="Revoked On", readonly=True, copy=False, tracking=True)
@@ -204,7 +201,7 @@ class CreditContractAuthorization(models.Model):
         self._check_state(("draft",))
         self._workflow_write({"state": "submitted", "prepared_by_id": self.env.uid})
         for letter in self:
-            letter.message_post(body=self.env._("Submitted to the legal representative."))
+            letter._credit_message_post(self.env._("Submitted to the legal representative."))
         return True
 
     def action_approve(self):
@@ -219,8 +216,8 @@ class CreditContractAuthorization(models.Model):
             }
         )
         for letter in self:
-            letter.message_post(
-                body=self.env._(
+            letter._credit_message_post(
+                self.env._(
                     "Approved by the legal representative %(user)s.", user=self.env.user.name
                 )
             )
@@ -232,7 +229,7 @@ class CreditContractAuthorization(models.Model):
         self._check_state(("submitted",))
         self._workflow_write({"state": "draft", "prepared_by_id": False})
         for letter in self:
-            letter.message_post(body=self.env._("Not approved: returned to the credit manager."))
+            letter._credit_message_post(self.env._("Not approved: returned to the credit manager."))
         return True
 
     def action_revoke(self):
@@ -276,7 +273,7 @@ class CreditContractAuthorization(models.Model):
             }
         )
         for letter in self:
-            letter.message_post(body=self.env._("Revoked: %(reason)s", reason=reason))
+            letter._credit_message_post(self.env._("Revoked: %(reason)s", reason=reason))
         return True
 
     # ------------------------------------------------------------------ business

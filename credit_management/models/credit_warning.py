@@ -229,7 +229,7 @@ class CreditWarning(models.Model):
         for warning in self:
             if not warning.user_id:
                 warning.user_id = self.env.user
-            warning.message_post(body=self.env._("Investigation started."))
+            warning._credit_message_post(self.env._("Investigation started."))
         return True
 
     def action_act(self):
@@ -238,7 +238,7 @@ class CreditWarning(models.Model):
         self._check_state(("watch", "investigate"))
         self._workflow_write({"state": "act"})
         for warning in self:
-            warning.message_post(body=self.env._("Measures to be taken (处置)."))
+            warning._credit_message_post(self.env._("Measures to be taken (处置)."))
         return True
 
     def action_close(self):
@@ -265,8 +265,8 @@ class CreditWarning(models.Model):
         )
         self.activity_ids.unlink()
         for warning in self:
-            warning.message_post(
-                body=self.env._(
+            warning._credit_message_post(
+                self.env._(
                     "Closed by %(user)s: %(note)s", user=self.env.user.name, note=warning.close_note
                 )
             )
@@ -334,8 +334,8 @@ class CreditWarning(models.Model):
             to_act._workflow_write({"state": "act"})
         labels = dict(measures._fields["kind"]._description_selection(self.env))
         for warning in self:
-            warning.message_post(
-                body=self.env._(
+            warning._credit_message_post(
+                self.env._(
                     "Measure taken by %(user)s: %(measure)s. %(note)s",
                     user=self.env.user.name,
                     measure=labels[kind],

@@ -116,9 +116,7 @@ class ResPartner(models.Model):
 
     def _search_credit_over_limit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(
-                self.env._("The Over Limit filter only compares with true or false.")
-            )
+            raise UserError(self.env._("The Over Limit filter only compares with true or false."))
         # one computation for every customer with a limit (a few grouped queries)
         limited = self.search([("credit_limit", ">", 0)]).commercial_partner_id
         exposures = limited._credit_exposure()
@@ -287,7 +285,7 @@ class ResPartner(models.Model):
             result[partner_id]["draft_invoice"] = amount or 0.0
 
     def _credit_exposure_security(self, result, company):
-        """Valid, approved securities at the company's today: their secured amounts (amount ×
+        """Valid, approved securities at the company's today: their secured amounts (amount x
         recognised %, the insurer's limit capping credit insurance: stored on the security)."""
         self.env["credit.security"].flush_model(
             [

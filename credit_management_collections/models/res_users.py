@@ -63,3 +63,22 @@ class ResUsers(models.Model):
             user_id: {key: values[key] for key in REPORT_KEYS}
             for user_id, values in self._credit_collector_rates(date_from, date_to).items()
         }
+
+    def _credit_collector_broken_promises(self, date_from, date_to):
+        """Promises to pay logged by these collectors, due in [date_from, date_to] and not kept
+        (``credit.collection.contact``): {user_id: count}, every user present, one grouped query.
+        A KPI of the collector beside ``_credit_collector_kpis``."""
+        result = dict.fromkeys(self.ids, 0)
+        for user, count in self.env["credit.collection.contact"]._read_group(
+            [
+                ("user_id", "in", self.ids),
+                ("promise_state", "=", "broken"),
+                ("promise_date", ">=", date_from),
+                ("promise_date", "<=", date_to),
+                ("company_id", "=", self.env.company.id),
+            ],
+            groupby=["user_id"],
+            aggregates=["__count"],
+        ):
+            result[user.id] = count
+        return result

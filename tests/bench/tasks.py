@@ -18,11 +18,16 @@ from .flavours import FLAVOURS
 
 def run(registry, payload):
     task = payload["task"]
+    if task == "build_common":
+        with registry.cursor() as cr:
+            return ledger.build_common(api.Environment(cr, SUPERUSER_ID, {}), payload["spec"])
+    if task == "smoke":
+        return smoke(registry, payload)
     flavour = FLAVOURS[payload["flavour"]]()
     if task == "build":
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            return ledger.build(env, payload["spec"], flavour)
+            return ledger.build_flavour(env, payload["spec"], flavour, payload["meta"])
     if task == "measure":
         bench = Measures(registry, payload["spec"], payload["meta"])
         for name in payload["measures"]:
@@ -33,6 +38,22 @@ def run(registry, payload):
             registry, payload["spec"], payload["meta"], flavour, payload.get("server_url")
         )
     raise ValueError(f"unknown task {task}")
+
+
+def smoke(registry, payload):
+    """Every benchmark of our flavour at a few rows, in one process (``make test``)."""
+    spec = payload["spec"]
+    flavour = FLAVOURS["ours"]()
+    with registry.cursor() as cr:
+        common = ledger.build_common(api.Environment(cr, SUPERUSER_ID, {}), spec)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        meta = ledger.build_flavour(env, spec, flavour, common)
+    bench = Measures(registry, spec, meta)
+    for name in payload["measures"]:
+        getattr(bench, name)()
+    out = followup.run(registry, spec, meta, flavour, payload.get("server_url"))
+    return {"results": bench.results + out["results"]}
 
 
 def timed(registry, uid, func, repeats, prepare=None):

@@ -155,7 +155,7 @@ class CreditAnnualReport(models.Model):
                     "computed_by_id": self.env.uid,
                 }
             )
-            report.message_post(body=self.env._("Figures computed."))
+            report._credit_message_post(self.env._("Figures computed."))
         return True
 
     def action_done(self):

@@ -75,9 +75,27 @@ class TestCollectionsWarnings(CollectionsWarningMixin, CreditWarningCommon):
     def test_broken_promise(self):
         indicator = self._indicator("broken_promise", {"C": 1}, lookback_days=90)
         broken = self._invoice_due(300.0, invoice_days_ago=40, due_days_ago=30)
-        broken.followup_promise_date = self.today - timedelta(days=5)
         kept_later = self._invoice_due(200.0, invoice_days_ago=40, due_days_ago=30)
-        kept_later.followup_promise_date = self.today + timedelta(days=5)
+        # sudo: contacts are logged through the worklist's action; here the promises are given
+        Contact = self.env["credit.collection.contact"].sudo()
+        Contact.create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "outcome": "promise",
+                    "promise_date": promise_date,
+                    "promise_amount": invoice.amount_residual,
+                    "promise_residual_start": invoice.amount_residual,
+                    "promise_state": "open",
+                    "invoice_ids": [Command.set(invoice.ids)],
+                }
+                for invoice, promise_date in (
+                    (broken, self.today - timedelta(days=5)),
+                    (kept_later, self.today + timedelta(days=5)),
+                )
+            ]
+        )
+        Contact._cron_check_promises(today=self.today)
         self._evaluate()
         self.assertEqual(self._warnings(self.customer, indicator).value, 1.0)
 

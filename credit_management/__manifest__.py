@@ -3,7 +3,7 @@
 {
     "name": "Credit Management",
     "summary": "Customer credit limits, exposure, grades, applications and reviews; "
-    "sales orders held when over limit, overdue or on manual hold",
+    "sales orders held when over limit, overdue or on manual hold; contract management",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
     "website": "https://github.com/credit-management-suite/credit-management",
@@ -33,12 +33,44 @@
         "views/credit_scorecard_views.xml",
         "views/credit_application_views.xml",
         "report/credit_hold_report.xml",
+        "report/credit_document_layout.xml",
         # securities backing limits (guarantees, deposits, collateral, credit insurance)
         "views/credit_security_views.xml",
+        # contract management (合同管理)
+        "data/credit_contract_data.xml",
+        "views/credit_contract_views.xml",
+        "views/credit_contract_review_views.xml",
+        "views/credit_contract_authorization_views.xml",
+        "views/credit_contract_seal_views.xml",
+        "views/credit_contract_reconciliation_views.xml",
+        "views/credit_contract_dispute_views.xml",
+        "views/credit_complaint_views.xml",
+        "views/credit_contract_config_views.xml",
+        "views/credit_contract_document_views.xml",
+        "views/credit_contract_menus.xml",
+        "report/credit_contract_reports.xml",
+        # early warning (风险预警) and the year-end credit report
+        "security/credit_warning_security.xml",
+        "data/credit_warning_indicator_data.xml",
+        "views/credit_warning_views.xml",
+        "views/credit_warning_indicator_views.xml",
+        "views/credit_warning_signal_views.xml",
+        "views/credit_exposure_snapshot_views.xml",
+        "wizards/credit_warning_measure_wizard_views.xml",
+        "report/credit_annual_report.xml",
+        "views/credit_annual_report_views.xml",
+        "wizards/credit_annual_report_wizard_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
+    "assets": {
+        "web.assets_tests": ["credit_management/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
+        "demo/credit_contract_demo.xml",
         "demo/credit_security_demo.xml",
+        "demo/credit_annual_report_demo.xml",
+        "demo/credit_warning_demo.xml",
     ],
 }

@@ -42,10 +42,15 @@
         "views/credit_collection_kpi_report_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/credit_collection_kpi_wizard_views.xml",
+        "views/credit_contract_dispute_views.xml",
+        # early warning (风险预警) and the year-end credit report
+        "data/credit_warning_indicator_data.xml",
+        "views/credit_warning_views.xml",
     ],
     "demo": [
         "demo/credit_followup_demo.xml",
         "demo/credit_collections_cases_demo.xml",
+        "demo/credit_warning_collections_demo.xml",
         "demo/credit_collection_worklist_demo.xml",
     ],
     "assets": {
@@ -54,4 +59,5 @@
         ],
     },
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
 }

@@ -213,7 +213,7 @@ class Cluster:
         ]
 
 
-def odoo_command(cluster, *extra):
+def odoo_command(cluster, *extra, extra_addons=()):
     addons = [str(ROOT)]
     import_odoo = subprocess.run(
         [
@@ -227,6 +227,7 @@ def odoo_command(cluster, *extra):
         cwd=tempfile.gettempdir(),
     )
     addons.append(import_odoo.stdout.strip())
+    addons.extend(str(path) for path in extra_addons)
     return [
         sys.executable,
         "-m",
@@ -238,6 +239,31 @@ def odoo_command(cluster, *extra):
         *cluster.odoo_args(),
         *extra,
     ]
+
+
+# OCA neighbours many users already run (coexistence tests), fetched as the benchmarks fetch
+# their peers (tests/bench/peers.py: PyPI wheels unpacked into an addons folder, never
+# pip-installed over Odoo), into a cache outside the git tree.
+OCA_ADDONS = ("account_financial_risk", "sale_financial_risk")
+OCA_CACHE = Path(
+    os.environ.get("CREDIT_OCA_CACHE", Path.home() / ".cache" / "credit-management" / "oca-18.0")
+)
+
+
+def oca_addons(addons=OCA_ADDONS):
+    """The folder holding the unpacked 18.0 OCA ``addons`` (downloaded on first use)."""
+    from bench.peers import fetch  # only the OCA tests need it
+
+    folder = OCA_CACHE / "peer-addons"
+    if all((folder / name / "__manifest__.py").exists() for name in addons):
+        return folder
+    return fetch(OCA_CACHE, addons)[0]
+
+
+def cmd_oca_addons(_args):
+    """Print the folder holding the unpacked OCA addons (downloaded on first use)."""
+    print(oca_addons())
+    return 0
 
 
 def load_allowlist():
@@ -253,7 +279,7 @@ def load_allowlist():
     return patterns
 
 
-FAILED_TEST = re.compile(r"^(?:FAIL|ERROR): (?P<test>\S+)")
+FAILED_TEST = re.compile(r"^(?:FAIL|ERROR): (?P<test>\S+)(?: \(odoo\.addons\.(?P<cls>\S+)\))?")
 
 
 def run_odoo(cmd, logfile, quiet=False, allow=(), on_line=None):
@@ -288,8 +314,11 @@ def run_odoo(cmd, logfile, quiet=False, allow=(), on_line=None):
                     continue
                 failed_test = FAILED_TEST.match(match["msg"])
                 if match["level"] == "ERROR" and failed_test:
-                    module = match["logger"].removeprefix("odoo.addons.")
-                    out["failed_tests"].append(f"{module}.{failed_test['test']}")
+                    if failed_test["cls"]:  # "ERROR: setUpClass (odoo.addons.<module>...<Class>)"
+                        out["failed_tests"].append(f"{failed_test['cls']}.{failed_test['test']}")
+                    else:
+                        module = match["logger"].removeprefix("odoo.addons.")
+                        out["failed_tests"].append(f"{module}.{failed_test['test']}")
                 if match["level"] in ("WARNING", "ERROR", "CRITICAL") and not any(
                     p.search(line) for p in allow
                 ):
@@ -335,19 +364,16 @@ def cmd_test(args):
     cluster = Cluster(workdir / "pgdata")
     logfile = workdir / "odoo.log"
     allow = load_allowlist()
-    bench_lines = getattr(args, "bench_lines", None)
-
-    def collect_bench(line):
-        if bench_lines is not None and " BENCH " in line:
-            bench_lines.append(line.split(" BENCH ", 1)[1].rstrip())
-
     try:
         cluster.start(preferred_port=args.port)
         # Only our modules' tests: -i also installs (and would test) every dependency.
         tags = args.test_tags or ",".join(f"/{m}" for m in modules)
         cmd = test_command(cluster, "credit_test", modules, tags, args.demo)
-        out = run_odoo(cmd, logfile, args.quiet, allow, collect_bench)
+        out = run_odoo(cmd, logfile, args.quiet, allow)
         passed, failed, bad_lines = out["passed"], out["failed"], out["bad_lines"]
+        if not args.test_tags and set(MODULES) <= set(modules) and not out["returncode"]:
+            smoke_ok = bench_smoke(cluster, "credit_test")
+            passed, failed = passed + smoke_ok, failed + (not smoke_ok)
         if bad_lines:
             print(
                 "\nUnexpected WARNING/ERROR lines in the Odoo log "
@@ -371,24 +397,33 @@ def cmd_test(args):
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def cmd_bench(args):
-    """Run the benchmarks (tagged ``credit_bench``, excluded from ``make test``), collect figures.
+def bench_smoke(cluster, db):
+    """The benchmarks of ``make bench`` at a few rows, in the test database: the bench code
+    cannot rot unnoticed. Counted as one test. ``BENCH_SMOKE=0`` leaves it out."""
+    if os.environ.get("BENCH_SMOKE") == "0":
+        return True
+    from bench import runner
 
-    Benchmarks log lines ``BENCH <name>: <figures>``; they are gathered in bench-results/latest.txt.
-    """
-    args.test_tags = "credit_bench"
-    args.demo = False
-    args.keep = False
-    args.bench_lines = []
-    code = cmd_test(args)
-    lines = args.bench_lines
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    (out / "latest.txt").write_text("\n".join(lines) + "\n")
-    print("\nBenchmark figures (also in bench-results/latest.txt):")
-    for line in lines:
-        print("  " + line)
-    return code
+    try:
+        results = runner.run_smoke(cluster, db)
+    except runner.BenchError as error:
+        print(f"\nbench smoke FAILED: {error}")
+        return False
+    goals = sorted({row["goal"] for row in results})
+    print(f"bench smoke: {len(results)} figures ({', '.join(goals)})")
+    return True
+
+
+def cmd_bench(args):
+    """``make bench``: our modules and the peers on the same data (see tests/bench/)."""
+    require_odoo()
+    from bench import runner
+
+    try:
+        return runner.run_full(args)
+    except runner.BenchError as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 # Odoo's own suites that must keep passing with the three modules installed (`make compat`).
@@ -411,72 +446,67 @@ def load_known_failures():
 
 
 def cmd_compat(args):
-    """Install the three modules with the stock apps they extend, then run those apps' own
-    tests. Every failure must be listed in tests/compat_known_failures.txt with its reason; an
-    unlisted failure fails, and so does a listed test that now passes (the list must shrink)."""
+    """Install the three modules with the stock apps they extend, running those apps' own tests
+    the way Odoo's CI does: at_install tests right after their module is installed, post_install
+    tests once every module (ours included) is. Every failure must be listed in
+    tests/compat_known_failures.txt with its reason; an unlisted failure fails, and so does a
+    listed test that now passes (the list must shrink)."""
     require_odoo()
     suites = args.suites.split(",") if args.suites else COMPAT_SUITES
-    known = load_known_failures()
+    known = {
+        test: why for test, why in load_known_failures().items() if test.split(".")[0] in suites
+    }
     workdir = Path(tempfile.mkdtemp(prefix="credit-compat-"))
     os.chmod(workdir, 0o755)
     cluster = Cluster(workdir / "pgdata")
-    db = "credit_compat"
+    logfile = workdir / "odoo.log"
     try:
         cluster.start(preferred_port=args.port)
-        base = ["-d", db, "--stop-after-init", "--workers", "0", "--max-cron-threads", "0"]
-        install = odoo_command(
-            cluster, *base, "-i", ",".join(MODULES + suites), "--without-demo=all"
-        )
-        out = run_odoo(install + ["--log-level", "warn"], workdir / "install.log", True)
-        if out["returncode"]:
-            print(f"install failed, log: {workdir / 'install.log'}")
-            print("0 passed, 1 failed")
-            args.keep = True
-            return 1
-        # No -i: every test of the suites (at_install ones while their module loads,
-        # post_install ones after) runs against the database where our modules are installed.
-        tests = odoo_command(
-            cluster,
-            *base,
-            "--test-enable",
-            "--http-port",
-            str(free_port()),
-            "--log-level",
-            "info",
-            "--test-tags",
-            ",".join(f"/{suite}" for suite in suites),
-        )
-        out = run_odoo(tests, workdir / "odoo.log", args.quiet)
-        failed_tests = sorted(set(out["failed_tests"]))
-        in_scope = {test: reason for test, reason in known.items() if test.split(".")[0] in suites}
-        unexpected = [test for test in failed_tests if test not in in_scope]
-        now_passing = [test for test in in_scope if test not in failed_tests]
-        for test in failed_tests:
-            reason = in_scope.get(test)
-            print(
-                f"  {'known' if reason else 'NEW FAILURE'}: {test}"
-                + (f"  ({reason})" * bool(reason))
+        tags = ",".join(f"/{suite}" for suite in suites)
+        cmd = test_command(cluster, "credit_compat", MODULES + suites, tags, demo=False)
+        out = run_odoo(cmd, logfile, args.quiet)
+        failed = sorted(set(out["failed_tests"]))
+        unexpected = [test for test in failed if test not in known]
+        if unexpected and out["passed"]:
+            # Browser tours time out on a loaded machine: an unlisted failure is run once more
+            # (on the same database) and counts only if it fails again.
+            tags = ",".join(
+                "/{}:{}.{}".format(test.split(".")[0], *test.split(".")[-2:]) for test in unexpected
             )
+            retry = odoo_command(
+                cluster,
+                *("-d", "credit_compat", "--test-enable", "--stop-after-init", "--workers", "0"),
+                *("--http-port", str(free_port()), "--log-level", "info", "--test-tags", tags),
+            )
+            rerun = run_odoo(retry, workdir / "retry.log", args.quiet)
+            # a retry that ran nothing proves nothing
+            ran_again = rerun["passed"] + rerun["failed"]
+            again = set(rerun["failed_tests"]) if ran_again else set(unexpected)
+            for test in unexpected:
+                if test not in again:
+                    print(f"  passed when run again (flaky): {test}")
+            failed = sorted(set(failed) - (set(unexpected) - again))
+            unexpected = [test for test in unexpected if test in again]
+        now_passing = [test for test in known if test not in failed]
+        for test in failed:
+            print(f"  known: {test} ({known[test]})" if test in known else f"  NEW: {test}")
         for test in now_passing:
-            print(f"  NOW PASSING, remove it from {COMPAT_KNOWN.name}: {test}")
-        ok = out["returncode"] == 0 or (not unexpected and failed_tests)
-        ok = ok and not unexpected and not now_passing and out["passed"] > 0
+            print(f"  listed but passing, remove it from {COMPAT_KNOWN.name}: {test}")
+        ran = out["passed"] + out["failed"]
+        # odoo exits non-zero whenever a test fails: only the lists decide
+        ok = ran > 0 and not unexpected and not now_passing and (out["returncode"] == 0 or failed)
+        print(f"compat: {out['passed']} of {ran} stock tests pass, {len(failed)} known failures")
         if not ok:
-            print(f"full log: {workdir / 'odoo.log'}")
+            print(f"full log: {logfile}")
             args.keep = True
-        print(
-            f"compat: {out['passed']} of {out['passed'] + out['failed']} stock tests pass, "
-            f"{len(failed_tests)} known failures, {len(unexpected)} new, "
-            f"{len(now_passing)} listed but passing"
-        )
-        print(
-            f"{out['passed'] + len(failed_tests) - len(unexpected)} passed, "
-            f"{len(unexpected) + len(now_passing)} failed"
-        )
+        # known failures are counted in neither figure
+        print(f"{out['passed']} passed, {len(unexpected) + len(now_passing)} failed")
         return 0 if ok else 1
     finally:
         cluster.stop()
-        if not args.keep:
+        if args.keep:
+            print(f"kept {workdir}")
+        else:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -639,9 +669,14 @@ def main():
     demo.add_argument("--http-port", type=int, default=8069)
     demo.add_argument("--init-only", action="store_true")
     demo.set_defaults(func=cmd_demo)
-    bench = sub.add_parser("bench", help="run the credit_bench benchmarks on a throwaway database")
-    bench.add_argument("--modules", default=os.environ.get("MODULES", ""))
-    bench.add_argument("--quiet", action="store_true", default=True)
+    bench = sub.add_parser("bench", help="our modules and the peers on the same data (issue 10)")
+    bench.add_argument(
+        "--size", choices=("full", "smoke"), default=os.environ.get("BENCH_SIZE", "full")
+    )
+    bench.add_argument("--repeats", type=int, default=None, help="runs per median (default 5)")
+    bench.add_argument("--scratch", default=None, help="scratch folder (default: a new temp one)")
+    bench.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    bench.add_argument("--skip-followup", action="store_true", help="leave out P3")
     bench.add_argument("--port", type=int, default=None)
     bench.set_defaults(func=cmd_bench)
     pot = sub.add_parser("pot", help="export .pot files and merge them into zh_CN.po")
@@ -660,6 +695,8 @@ def main():
     reliability = sub.add_parser("reliability", help="tests that start real Odoo servers")
     reliability.add_argument("-k", default=os.environ.get("K", ""), help="pytest -k filter")
     reliability.set_defaults(func=cmd_reliability)
+    oca = sub.add_parser("oca-addons", help="download and unpack the OCA risk addons")
+    oca.set_defaults(func=cmd_oca_addons)
     stop = sub.add_parser("stop", help="stop the demo database cluster")
     stop.set_defaults(func=cmd_stop)
     conf = sub.add_parser(

@@ -23,6 +23,17 @@ class ResCompany(models.Model):
         "When disabled, a limit of 0 means no limit.",
     )
 
+    def _credit_today(self):
+        """The company's today: the date overdue days are counted to (DESIGN §6).
+
+        In the time zone of the company's address when it has one, else the user's (the cron's
+        user for scheduled jobs): a company in Shanghai is a day ahead of the server's UTC date
+        every evening.
+        """
+        self.ensure_one()
+        tz = self.partner_id.tz or self.env.context.get("tz") or self.env.user.tz
+        return fields.Date.context_today(self.with_context(tz=tz))
+
     @api.constrains("credit_tolerance_percent")
     def _check_credit_tolerance_percent(self):
         for company in self:
@@ -86,3 +97,23 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The security expiry notice (days) cannot be negative.")
                 )
+
+    # ---------------------------------------------------------------------------------------------
+    # Early warning (风险预警)
+    # ---------------------------------------------------------------------------------------------
+    credit_warning_hold_severity = fields.Selection(
+        [
+            ("none", "Never"),
+            ("high", "High"),
+            ("medium", "Medium or High"),
+            ("low", "Any Severity"),
+        ],
+        string="Hold Orders on Warnings",
+        default="high",
+        required=True,
+        help="New orders of a customer are held while one of its credit warnings of this "
+        "severity (or higher) is open.",
+    )
+    credit_warning_last_evaluation = fields.Date(
+        string="Last Early-Warning Evaluation", readonly=True, copy=False
+    )

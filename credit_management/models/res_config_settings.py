@@ -28,3 +28,10 @@ class ResConfigSettings(models.TransientModel):
     credit_security_expiry_notice_days = fields.Integer(
         related="company_id.credit_security_expiry_notice_days", readonly=False
     )
+
+    # ---------------------------------------------------------------------------------------------
+    # Early warning (风险预警)
+    # ---------------------------------------------------------------------------------------------
+    credit_warning_hold_severity = fields.Selection(
+        related="company_id.credit_warning_hold_severity", readonly=False
+    )

@@ -101,6 +101,21 @@ class ResPartner(models.Model):
                 )
             )
 
+    @api.constrains("credit_review_date_last", "credit_review_date_next")
+    def _check_credit_review_dates(self):
+        for partner in self:
+            last, following = partner.credit_review_date_last, partner.credit_review_date_next
+            if last and following and following < last:
+                raise ValidationError(
+                    self.env._(
+                        "The next credit review of %(partner)s (%(next)s) cannot be before the "
+                        "last credit review (%(last)s).",
+                        partner=partner.display_name,
+                        next=following,
+                        last=last,
+                    )
+                )
+
     def _credit_check_manager(self):
         if self.env.su or self.env.user.has_group("credit_management.group_credit_manager"):
             return

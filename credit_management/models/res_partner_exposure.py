@@ -3,6 +3,7 @@
 # One file per concern of res.partner, so that a reader finds each rule where its name says.
 # pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .res_partner import CREDIT_READ_GROUPS
@@ -13,15 +14,21 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
+    # Not "Credit Currency": OCA account_financial_risk has a field of that label on partners.
     credit_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_credit_exposure", groups=CREDIT_READ_GROUPS
+        "res.currency",
+        string="Exposure Currency",
+        compute="_compute_credit_exposure",
+        groups=CREDIT_READ_GROUPS,
     )
     credit_exposure_receivable = fields.Monetary(
         string="Open Receivables",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
         groups=CREDIT_READ_GROUPS,
-        help="Posted, unreconciled receivables of the customer (residual amount).",
+        help="Posted, unreconciled receivables of the customer (residual amount), less the "
+        "payments registered without a journal entry and not yet reconciled with the bank "
+        "(money in transit counts as paid from the payment's date).",
     )
     credit_exposure_sale = fields.Monetary(
         string="Uninvoiced Orders",
@@ -74,11 +81,19 @@ class ResPartner(models.Model):
         groups=CREDIT_READ_GROUPS,
         help="Exposure as a percentage of the credit limit (0 when there is no limit).",
     )
+    credit_over_limit = fields.Boolean(
+        string="Over Limit",
+        compute="_compute_credit_exposure",
+        search="_search_credit_over_limit",
+        groups=CREDIT_READ_GROUPS,
+        help="Exposure above the credit limit (tolerance not included).",
+    )
     credit_oldest_overdue_days = fields.Integer(
         string="Oldest Overdue (days)",
         compute="_compute_credit_exposure",
         groups=CREDIT_READ_GROUPS,
-        help="Days past due of the customer's oldest overdue receivable.",
+        help="Days past due of the customer's oldest overdue open instalment, at the company's "
+        "today.",
     )
 
     @api.depends_context("company")
@@ -97,6 +112,17 @@ class ResPartner(models.Model):
             partner.credit_available = values["available"]
             partner.credit_usage_percent = values["usage_percent"]
             partner.credit_oldest_overdue_days = values["oldest_overdue_days"]
+            partner.credit_over_limit = bool(values["limit"]) and values["available"] < 0
+
+    def _search_credit_over_limit(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("The Over Limit filter only compares with true or false."))
+        # one computation for every customer with a limit (a few grouped queries)
+        limited = self.search([("credit_limit", ">", 0)]).commercial_partner_id
+        exposures = limited._credit_exposure()
+        over = [pid for pid, values in exposures.items() if values["available"] < 0]
+        positive = (operator == "=") == value
+        return [("commercial_partner_id", "in" if positive else "not in", over)]
 
     def _credit_exposure(self, extra_amounts=None):
         """Compute the credit exposure of the commercial partners of ``self``.
@@ -104,7 +130,12 @@ class ResPartner(models.Model):
         Current company, company currency; one query per component for any number of
         partners. Components:
 
-        - ``receivable``: posted, unreconciled receivable lines (residual);
+        - ``receivable``: open receivables by the one definition
+          (``account.move.line._credit_open_receivable_sql``): posted, unreconciled receivable
+          lines (residual), less the money in transit (customer payments registered without a
+          journal entry count as paid from their date); ``receivable_in_transit`` says how much
+          was deducted, ``oldest_overdue_days`` is the oldest overdue open instalment's age at
+          the company's today;
         - ``sale``: confirmed orders, tax included, for the quantities not yet on any invoice
           (draft or posted): an invoiced quantity leaves this component;
         - ``draft_invoice``: draft customer invoices and credit notes (including those created
@@ -122,7 +153,7 @@ class ResPartner(models.Model):
 
         :return: {commercial_partner_id: {"receivable", "sale", "draft_invoice", "order",
                   "gross", "security", "secured", "exposure", "limit", "available",
-                  "usage_percent", "oldest_overdue_days"}}
+                  "usage_percent", "oldest_overdue_days", "receivable_in_transit"}}
         """
         extra_amounts = extra_amounts or {}
         company = self.env.company
@@ -136,6 +167,7 @@ class ResPartner(models.Model):
                 "order": extra_amounts.get(partner.id, 0.0),
                 "security": 0.0,
                 "oldest_overdue_days": 0,
+                "receivable_in_transit": 0.0,
             }
             for partner in partners
         }
@@ -177,46 +209,25 @@ class ResPartner(models.Model):
         return secured, currency.round(gross - secured)
 
     def _credit_exposure_receivable(self, result, company):
-        self.env["account.move.line"].flush_model(
-            [
-                "account_id",
-                "amount_residual",
-                "company_id",
-                "date_maturity",
-                "parent_state",
-                "partner_id",
-                "reconciled",
-            ]
+        """Open receivables and the oldest overdue instalment, by the one definition of
+        ``account.move.line._credit_open_receivable_sql`` (money in transit counts as paid)."""
+        open_lines = self.env["account.move.line"]._credit_open_receivable_sql(
+            date=company._credit_today(), partner_ids=list(result), companies=company
         )
-        self.env["res.partner"].flush_model(["commercial_partner_id"])
-        today = fields.Date.context_today(self)
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT p.commercial_partner_id,
-                       SUM(aml.amount_residual),
-                       MIN(aml.date_maturity) FILTER (
-                           WHERE aml.amount_residual > 0 AND aml.date_maturity < %(today)s
-                       )
-                  FROM account_move_line aml
-                  JOIN account_account acc ON acc.id = aml.account_id
-                  JOIN res_partner p ON p.id = aml.partner_id
-                 WHERE acc.account_type = 'asset_receivable'
-                   AND aml.parent_state = 'posted'
-                   AND aml.reconciled IS NOT TRUE
-                   AND aml.company_id = %(company)s
-                   AND p.commercial_partner_id IN %(partners)s
-              GROUP BY p.commercial_partner_id
+                SELECT partner_id, SUM(amount_open), MAX(days_overdue), SUM(amount_in_transit)
+                  FROM (%s) open_line
+              GROUP BY partner_id
                 """,
-                today=today,
-                company=company.id,
-                partners=tuple(result),
+                open_lines,
             )
         )
-        for partner_id, residual, oldest_due in rows:
-            result[partner_id]["receivable"] = residual or 0.0
-            if oldest_due:
-                result[partner_id]["oldest_overdue_days"] = (today - oldest_due).days
+        for partner_id, amount, oldest_days, in_transit in rows:
+            result[partner_id]["receivable"] = amount or 0.0
+            result[partner_id]["oldest_overdue_days"] = oldest_days or 0
+            result[partner_id]["receivable_in_transit"] = in_transit or 0.0
 
     def _credit_exposure_sale(self, result, company):
         self.env["sale.order.line"].flush_model(

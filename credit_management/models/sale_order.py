@@ -178,10 +178,25 @@ class SaleOrder(models.Model):
                 raise UserError(error_msg)
         held = self._credit_decide()
         passed = (self - held).with_context(**{_GATE_KEY: _CreditGatePass((self - held).ids)})
-        result = super(SaleOrder, passed).action_confirm() if passed else True
+        result = passed._credit_confirm_passed() if passed else True
         if not held:
             return result
         return held._credit_hold_notification()
+
+    def _credit_confirm_passed(self):
+        """Confirm orders that passed the hold decision (the host's ``action_confirm``).
+
+        Where credit control is on, the decision is ours alone: OCA ``sale_financial_risk``, if
+        installed, would check again with its own figures and stop the order a second time with
+        another message; its ``bypass_risk`` key skips that. Elsewhere its check runs as before.
+        """
+        controlled = self.filtered("company_id.account_use_credit_limit")
+        results = [
+            super(SaleOrder, orders).action_confirm()
+            for orders in (controlled.with_context(bypass_risk=True), self - controlled)
+            if orders
+        ]
+        return next((result for result in results if result is not True), True)
 
     def _action_confirm(self):
         """What confirming creates (deliveries, subscriptions...) only for orders that are sold,
@@ -216,8 +231,8 @@ class SaleOrder(models.Model):
                     "credit_reject_reason": False,
                 }
             )
-            order.message_post(
-                body=self.env._(
+            order._credit_message_post(
+                self.env._(
                     "Credit hold released by %(user)s for %(amount)s.",
                     user=self.env.user.name,
                     amount=format_amount(self.env, order.amount_total, order.currency_id),
@@ -254,9 +269,9 @@ class SaleOrder(models.Model):
                 user=self.env.user.name,
                 reason=reason,
             )
-            order.message_post(body=note)
+            order._credit_message_post(note)
             if order.user_id:
-                order.activity_schedule(
+                order._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Order rejected by credit management"),
                     note=note,
@@ -480,8 +495,8 @@ class SaleOrder(models.Model):
             # The salesperson is told at once when somebody else (the customer signing or
             # paying online, a colleague, an import) triggered the hold.
             salesperson = order.user_id.partner_id
-            order.message_post(
-                body=Markup("<p>%s</p><ul>%s</ul>")
+            order._credit_message_post(
+                Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._("Order held by credit control:"),
                     Markup().join(
@@ -491,15 +506,18 @@ class SaleOrder(models.Model):
                 ),
                 partner_ids=(salesperson - self.env.user.partner_id).ids,
             )
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        # a deleted activity type must not block the hold: its scheduling logs the failure
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
         with_activity = self.activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
         ).mapped("res_id")
         for order in self.filtered(lambda o: o.id not in with_activity):
             manager = order._credit_hold_responsible()
-            # sudo: the salesperson who confirmed may not assign activities to credit managers
-            # on every configuration; the activity only points the manager to the order.
-            order.sudo().activity_schedule(
+            # the salesperson who confirmed may not assign activities to credit managers on every
+            # configuration: scheduled in superuser mode, it only points the manager to the order
+            order._credit_activity_schedule(
                 "credit_management.mail_activity_type_credit_hold",
                 note=order.credit_hold_reason,
                 user_id=manager.id or self.env.uid,
@@ -524,11 +542,16 @@ class SaleOrder(models.Model):
         return (managers - admin)[:1] or managers[:1]
 
     def _credit_close_activities(self):
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
         # sudo: the activities are assigned to another credit manager.
-        self.sudo().activity_ids.filtered(
+        activities = self.sudo().activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
-        ).action_feedback(feedback=self.env._("Decided by %s", self.env.user.name))
+        )
+        self._credit_activity_feedback(activities, self.env._("Decided by %s", self.env.user.name))
 
     def _credit_hold_notification(self):
         names = ", ".join(self.mapped("name"))

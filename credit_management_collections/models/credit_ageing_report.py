@@ -19,12 +19,15 @@ YEAR_BUCKETS = [
 
 
 class CreditAgeingReport(models.Model):
-    """Receivable ageing (账龄分析), one row per open posted customer receivable line.
+    """Receivable ageing (账龄分析), one row per open receivable instalment.
 
-    Days overdue are counted from the due date to ``CURRENT_DATE`` of the database server at the
-    moment the report is read (the view is not materialised). The age in years (账龄年限) is counted
-    from the accounting date of the document, as Chinese practice ages receivables from the date
-    they were recognised. Amounts are the open residual in company currency.
+    Rows and days overdue come from the one definition of open receivables
+    (``account.move.line._credit_open_receivable_sql``), at the current company's today (its time
+    zone), for the companies the user works in: each instalment in the bucket of its own due
+    date, with its open amount (money in transit -- payments registered without a journal entry
+    -- deducted from the oldest instalments). The age in years (账龄年限) is counted from the
+    accounting date of the document, as Chinese practice ages receivables from the date they
+    were recognised. Amounts are in company currency.
     """
 
     _name = "credit.ageing.report"
@@ -36,7 +39,6 @@ class CreditAgeingReport(models.Model):
             "move_id",
             "partner_id",
             "company_id",
-            "company_currency_id",
             "account_id",
             "date",
             "date_maturity",
@@ -45,6 +47,7 @@ class CreditAgeingReport(models.Model):
             "reconciled",
         ],
         "account.account": ["account_type"],
+        "account.payment": ["state", "move_id", "invoice_ids", "amount_company_currency_signed"],
         "res.partner": ["commercial_partner_id"],
     }
 
@@ -56,58 +59,73 @@ class CreditAgeingReport(models.Model):
     account_id = fields.Many2one("account.account", readonly=True)
     date = fields.Date(string="Document Date", readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
-    amount_residual = fields.Monetary(string="Open Amount", readonly=True)
+    amount_residual = fields.Monetary(
+        string="Open Amount",
+        readonly=True,
+        help="Residual of the instalment less the payments registered and awaiting the bank.",
+    )
+    amount_in_transit = fields.Monetary(
+        string="In Transit",
+        readonly=True,
+        help="Part of the instalment covered by payments registered without a journal entry "
+        "(awaiting the bank statement): counted as paid.",
+    )
     amount_overdue = fields.Monetary(
         string="Overdue Amount", readonly=True, help="Open amount when past due, else zero."
     )
     days_overdue = fields.Integer(
-        readonly=True, aggregator="max", help="Days past the due date as of today; 0 if not due."
+        readonly=True,
+        aggregator="max",
+        help="Days past the due date at the company's today; 0 if not due.",
     )
     bucket = fields.Selection(BUCKETS, string="Overdue Bucket", readonly=True)
     year_bucket = fields.Selection(YEAR_BUCKETS, string="Age (Years)", readonly=True)
 
+    @property
+    def _table_query(self):
+        return self._select_sql()
+
     def _select_sql(self):
-        days = SQL("(CURRENT_DATE - COALESCE(aml.date_maturity, aml.date))")
-        age = SQL("(CURRENT_DATE - aml.date)")
+        company = self.env.company
+        today = company._credit_today()
+        open_lines = self.env["account.move.line"]._credit_open_receivable_sql(
+            date=today, companies=self.env.companies
+        )
+        age = SQL("(%s::date - open_line.date)", today)
         return SQL(
             """
-            SELECT aml.id AS id,
-                   aml.id AS move_line_id,
-                   aml.move_id AS move_id,
-                   COALESCE(partner.commercial_partner_id, aml.partner_id) AS partner_id,
-                   aml.company_id AS company_id,
-                   aml.company_currency_id AS currency_id,
-                   aml.account_id AS account_id,
-                   aml.date AS date,
-                   aml.date_maturity AS date_maturity,
-                   aml.amount_residual AS amount_residual,
-                   CASE WHEN %(days)s > 0 THEN aml.amount_residual ELSE 0 END AS amount_overdue,
-                   GREATEST(%(days)s, 0) AS days_overdue,
-                   CASE WHEN %(days)s <= 0 THEN '0_not_due'
-                        WHEN %(days)s <= 30 THEN '1_1_30'
-                        WHEN %(days)s <= 60 THEN '2_31_60'
-                        WHEN %(days)s <= 90 THEN '3_61_90'
+            SELECT open_line.line_id AS id,
+                   open_line.line_id AS move_line_id,
+                   open_line.move_id,
+                   open_line.partner_id,
+                   open_line.company_id,
+                   company.currency_id,
+                   open_line.account_id,
+                   open_line.date,
+                   open_line.date_maturity,
+                   open_line.amount_open AS amount_residual,
+                   open_line.amount_in_transit,
+                   CASE WHEN open_line.days_overdue > 0
+                        THEN open_line.amount_open ELSE 0 END AS amount_overdue,
+                   open_line.days_overdue,
+                   CASE WHEN open_line.days_overdue <= 0 THEN '0_not_due'
+                        WHEN open_line.days_overdue <= 30 THEN '1_1_30'
+                        WHEN open_line.days_overdue <= 60 THEN '2_31_60'
+                        WHEN open_line.days_overdue <= 90 THEN '3_61_90'
                         ELSE '4_90_plus' END AS bucket,
                    CASE WHEN %(age)s < 365 THEN '0_lt_1'
                         WHEN %(age)s < 730 THEN '1_1_2'
                         WHEN %(age)s < 1095 THEN '2_2_3'
                         ELSE '3_gt_3' END AS year_bucket
-              FROM account_move_line aml
-              LEFT JOIN res_partner partner ON partner.id = aml.partner_id
-              JOIN account_account account ON account.id = aml.account_id
-             WHERE aml.parent_state = 'posted'
-               AND account.account_type = 'asset_receivable'
-               AND NOT aml.reconciled
-               AND aml.amount_residual != 0
+              FROM (%(open_lines)s) open_line
+              JOIN res_company company ON company.id = open_line.company_id
+             WHERE open_line.amount_open != 0
             """,
-            days=days,
             age=age,
+            open_lines=open_lines,
         )
 
     def init(self):
+        # rows are computed per request (_table_query) relative to the company's today; drop the
+        # database view of earlier versions
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._select_sql()
-            )
-        )

@@ -146,15 +146,15 @@ class CreditInsuranceClaim(models.Model):
             }
         )
         for claim in self:
-            claim.message_post(
-                body=self.env._(
+            claim._credit_message_post(
+                self.env._(
                     "Claim filed with %(insurer)s for %(amount)s.",
                     insurer=claim.insurer_id.display_name,
                     amount=claim.currency_id.format(claim.amount_claimed),
                 )
             )
-            claim.writeoff_id.message_post(
-                body=self.env._("Insurance claim %(name)s filed.", name=claim.name)
+            claim.writeoff_id._credit_message_post(
+                self.env._("Insurance claim %(name)s filed.", name=claim.name)
             )
         return True
 
@@ -172,8 +172,8 @@ class CreditInsuranceClaim(models.Model):
                 )
         self._workflow_write({"state": "settled", "date_settled": fields.Date.context_today(self)})
         for claim in self:
-            claim.message_post(
-                body=self.env._(
+            claim._credit_message_post(
+                self.env._(
                     "Settled: %(amount)s recovered from the insurer.",
                     amount=claim.currency_id.format(claim.amount_recovered),
                 )
@@ -184,5 +184,5 @@ class CreditInsuranceClaim(models.Model):
         self._check_group(CREDIT_MANAGER)
         self._check_state(("filed",))
         self._workflow_write({"state": "rejected", "date_settled": fields.Date.context_today(self)})
-        self.message_post(body=self.env._("The insurer rejected the claim."))
+        self._credit_message_post(self.env._("The insurer rejected the claim."))
         return True

@@ -117,6 +117,22 @@ class CreditWriteoff(models.Model):
         for writeoff in self.filtered(lambda w: w.state in OPEN_INVOICE_STATES):
             writeoff._check_invoices_open()
 
+    @api.constrains("amount", "invoice_ids", "state")
+    def _check_amount(self):
+        """Never more than the invoices still owe: the amount is theirs until posted."""
+        for writeoff in self.filtered(lambda w: w.state in OPEN_INVOICE_STATES):
+            residual = sum(writeoff.invoice_ids.mapped("amount_residual_signed"))
+            if writeoff.currency_id.compare_amounts(writeoff.amount, residual) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount of write-off %(name)s (%(amount)s) cannot exceed the open "
+                        "residual of its invoices (%(residual)s).",
+                        name=writeoff.name,
+                        amount=writeoff.currency_id.format(writeoff.amount),
+                        residual=writeoff.currency_id.format(residual),
+                    )
+                )
+
     def _check_invoices_open(self):
         self.ensure_one()
         foreign = self.invoice_ids.filtered(
@@ -195,8 +211,8 @@ class CreditWriteoff(models.Model):
             writeoff._check_invoices_open()
         self._workflow_write({"state": "to_approve"})
         for writeoff in self:
-            writeoff.message_post(
-                body=self.env._(
+            writeoff._credit_message_post(
+                self.env._(
                     "Submitted for approval: %(amount)s.",
                     amount=writeoff.currency_id.format(writeoff.amount),
                 )
@@ -218,8 +234,8 @@ class CreditWriteoff(models.Model):
                     "approval_date": fields.Datetime.now(),
                 }
             )
-            writeoff.message_post(
-                body=self.env._(
+            writeoff._credit_message_post(
+                self.env._(
                     "Approved: %(amount)s written off with entry %(move)s.",
                     amount=writeoff.currency_id.format(writeoff.amount),
                     move=move.name,
@@ -248,7 +264,7 @@ class CreditWriteoff(models.Model):
                 )
                 writeoff.reversal_move_id = reversal.id
             writeoff._workflow_write({"state": "cancel"})
-            writeoff.message_post(body=self.env._("Write-off cancelled."))
+            writeoff._credit_message_post(self.env._("Write-off cancelled."))
         return True
 
     def action_draft(self):
@@ -258,7 +274,7 @@ class CreditWriteoff(models.Model):
             raise UserError(self.env._("A write-off that was posted cannot be reset to draft."))
         self._workflow_write({"state": "draft"})
         for writeoff in self:
-            writeoff.message_post(body=self.env._("Reset to draft."))
+            writeoff._credit_message_post(self.env._("Reset to draft."))
         return True
 
     def action_open_move(self):

@@ -75,7 +75,7 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_followup_status(self):
         company = self.env.company
-        today = fields.Date.context_today(self)
+        today = company._credit_today()
         commercial = self.commercial_partner_id.filtered("id")
         rows = (
             self.env["account.move"]._credit_followup_levels(company, today, commercial.ids)

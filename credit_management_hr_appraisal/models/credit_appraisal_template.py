@@ -54,6 +54,18 @@ class CreditAppraisalTemplate(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the items written with the template are checked together, by the template
+        return super(CreditAppraisalTemplate, self.with_context(credit_template_items=True)).create(
+            vals_list
+        )
+
+    def write(self, vals):
+        return super(CreditAppraisalTemplate, self.with_context(credit_template_items=True)).write(
+            vals
+        )
+
     def _rating_for(self, score):
         """Return the rating of ``score`` by this template's bands (the highest band reached)."""
         self.ensure_one()
@@ -63,14 +75,13 @@ class CreditAppraisalTemplate(models.Model):
         return "fail"
 
     def _appraisal_line_values(self):
-        """Values of the appraisal lines copied from this template's items."""
+        """Values of the appraisal lines of this template's items (their text is the item's)."""
         self.ensure_one()
         return [
             {
                 "item_id": item.id,
                 "section_id": item.section_id.id,
                 "sequence": item.section_id.sequence * 100 + item.sequence,
-                "name": item.name,
                 "max_score": item.max_score,
             }
             for item in self.item_ids.sorted(lambda i: (i.section_id.sequence, i.sequence, i.id))

@@ -10,6 +10,9 @@ class TestAppraisalReports(AppraisalCommon):
         return html.decode()
 
     def test_appraisal_sheet_lists_the_items_total_and_band(self):
+        # printed in the clerk's language, English here (the database's may be Chinese)
+        self.env["res.lang"]._activate_lang("en_US")
+        self.clerk.lang = "en_US"
         appraisal = self._create_appraisal(total=84.5)
         html = self._html("credit_management_hr_appraisal.report_credit_appraisal_sheet", appraisal)
         self.assertIn("信用(合同)管理员年终考核表", html)

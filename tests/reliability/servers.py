@@ -22,13 +22,14 @@ ODOO_BIN = str(Path(sys.executable).parent / "odoo")
 ALLOW = harness.load_allowlist()
 
 
-def odoo(cluster, *args, addons=()):
+def odoo(cluster, *args, addons=(), command=()):
     """The `odoo` console script (not ``python -m odoo``: the one a service runs) with the
-    cluster's connection options and extra addons folders."""
+    cluster's connection options and extra addons folders; ``command`` is a subcommand
+    (``("shell",)``), which comes first."""
     cmd = harness.odoo_command(cluster, *args)
     paths = cmd.index("--addons-path") + 1
     cmd[paths] = ",".join([*map(str, addons), cmd[paths]])
-    return [ODOO_BIN, *cmd[3:]]
+    return [ODOO_BIN, *command, *cmd[3:]]
 
 
 def bad_lines(logfile, since=0):

@@ -1,0 +1,73 @@
+# Copyright 2026 Credit Management Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import tagged
+
+from odoo.addons.credit_management.tests.common import PrintedDocumentMixin
+
+from .common import FollowupCommon
+
+LETTER = "credit_management_collections.action_report_followup_letter"
+
+
+@tagged("post_install", "-at_install")
+class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
+    """The follow-up letter printed with the wkhtmltopdf users have (Debian's, which ignores
+    Odoo's HTML header and footer) is a letter that can be posted."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {
+                "name": "Huabei Machinery Ltd",
+                "street": "88 Jianguo Road",
+                "zip": "100022",
+                "city": "Beijing",
+                "country_id": cls.env.ref("base.cn").id,
+                "phone": "+86 10 6500 1234",
+                "email": "credit@huabei.example.com",
+            }
+        )
+        cls.partner_a.write(
+            {
+                "name": "Dongfang Trading Co",
+                "street": "17 Nanjing West Road",
+                "zip": "200041",
+                "city": "Shanghai",
+                "country_id": cls.env.ref("base.cn").id,
+                "email": False,
+            }
+        )
+
+    def test_long_statement_prints_letterhead_address_and_every_invoice_on_numbered_pages(self):
+        invoices = self.env["account.move"]
+        for days in range(31, 76):  # 45 invoices: 12 on the first page, 26 on the second
+            invoices |= self._overdue_invoice(self.partner_a, days, amount=100.0 + days)
+        self._run()
+        letter = self._communications(self.partner_a)
+        self.assertEqual(len(letter.line_ids), 45)
+        pdf = self._pdf(LETTER, letter)
+        text = self._pdf_text(pdf)
+        for expected in ("Huabei Machinery Ltd", "88 Jianguo Road", "100022", "Beijing"):
+            self.assertIn(expected, text)  # the sender's letterhead
+        self.assertIn("+86 10 6500 1234", text)
+        for expected in ("Dongfang Trading Co", "17 Nanjing West Road", "200041", "Shanghai"):
+            self.assertIn(expected, text)  # the customer's address
+        for invoice in invoices:
+            self.assertIn(invoice.name, text)
+        self.assertIn(letter.display_name, text)  # the reference
+        pages = text.strip("\f").split("\f")
+        self.assertEqual(len(pages), 3)
+        for number, page in enumerate(pages, start=1):
+            self.assertIn(f"Page {number} / 3", page)
+            self.assertIn("Huabei Machinery Ltd", page)  # letterhead on every page
+        self.assertInWindow(pdf, ["Dongfang", "Nanjing", "Shanghai"])
+
+    def test_short_letter_is_one_numbered_page(self):
+        invoice = self._overdue_invoice(self.partner_a, 45)
+        self._run()
+        letter = self._communications(self.partner_a)
+        text = self._pdf_text(self._pdf(LETTER, letter))
+        self.assertIn(invoice.name, text)
+        self.assertEqual(len(text.strip("\f").split("\f")), 1)
+        self.assertIn("Page 1 / 1", text)

@@ -174,8 +174,7 @@ class ResPartner(models.Model):
         if partners.ids:
             self._credit_exposure_receivable(result, company)
             self._credit_exposure_sale(result, company)
-            self._credit_exposure_draft_invoice(result, company)
-            self._credit_exposure_security(result, company)
+            self._credit_exposure_draft_invoice(result, company)  # and securities
         # sudo: the limit is read to compute figures for a decision; callers expose them only
         # through fields restricted to CREDIT_READ_GROUPS.
         for partner in partners.sudo():
@@ -263,30 +262,43 @@ class ResPartner(models.Model):
             )
 
     def _credit_exposure_draft_invoice(self, result, company):
+        """Draft customer invoices, and the securities (``_credit_exposure_security_sql``) in
+        the same statement: two grouped components, one round trip (the hold's query count)."""
         self.env["account.move"].flush_model(
             ["amount_total_signed", "commercial_partner_id", "company_id", "move_type", "state"]
         )
+        today = company._credit_today()
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT am.commercial_partner_id, SUM(am.amount_total_signed)
+                SELECT 'draft', am.commercial_partner_id, NULL::int, SUM(am.amount_total_signed)
                   FROM account_move am
                  WHERE am.state = 'draft'
                    AND am.move_type IN ('out_invoice', 'out_refund')
                    AND am.company_id = %(company)s
                    AND am.commercial_partner_id IN %(partners)s
               GROUP BY am.commercial_partner_id
+             UNION ALL
+                %(security)s
                 """,
                 company=company.id,
                 partners=tuple(result),
+                security=self._credit_exposure_security_sql(company, tuple(result), today),
             )
         )
-        for partner_id, amount in rows:
-            result[partner_id]["draft_invoice"] = amount or 0.0
+        currencies = self.env["res.currency"].browse({row[2] for row in rows if row[2]})
+        for kind, partner_id, currency_id, amount in rows:
+            if kind == "draft":
+                result[partner_id]["draft_invoice"] = amount or 0.0
+                continue
+            result[partner_id]["security"] += currencies.browse(currency_id)._convert(
+                amount or 0.0, company.currency_id, company, today
+            )
 
-    def _credit_exposure_security(self, result, company):
+    def _credit_exposure_security_sql(self, company, partner_ids, today):
         """Valid, approved securities at the company's today: their secured amounts (amount x
-        recognised %, the insurer's limit capping credit insurance: stored on the security)."""
+        recognised %, the insurer's limit capping credit insurance: stored on the security),
+        per customer and currency."""
         self.env["credit.security"].flush_model(
             [
                 "company_id",
@@ -298,26 +310,18 @@ class ResPartner(models.Model):
                 "state",
             ]
         )
-        today = fields.Date.context_today(self)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT s.partner_id, s.currency_id, SUM(s.secured_amount)
-                  FROM credit_security s
-                 WHERE s.state = 'approved'
-                   AND s.company_id = %(company)s
-                   AND s.partner_id IN %(partners)s
-                   AND s.date_start <= %(today)s
-                   AND (s.date_end IS NULL OR s.date_end >= %(today)s)
-              GROUP BY s.partner_id, s.currency_id
-                """,
-                company=company.id,
-                partners=tuple(result),
-                today=today,
-            )
+        return SQL(
+            """
+            SELECT 'security', s.partner_id, s.currency_id, SUM(s.secured_amount)
+              FROM credit_security s
+             WHERE s.state = 'approved'
+               AND s.company_id = %(company)s
+               AND s.partner_id IN %(partners)s
+               AND s.date_start <= %(today)s
+               AND (s.date_end IS NULL OR s.date_end >= %(today)s)
+          GROUP BY s.partner_id, s.currency_id
+            """,
+            company=company.id,
+            partners=partner_ids,
+            today=today,
         )
-        for partner_id, currency_id, amount in rows:
-            currency = self.env["res.currency"].browse(currency_id)
-            result[partner_id]["security"] += currency._convert(
-                amount or 0.0, company.currency_id, company, today
-            )

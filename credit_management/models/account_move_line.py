@@ -231,13 +231,21 @@ class AccountMoveLine(models.Model):
             SQL("aml.parent_state = 'posted'"),
             SQL("aml.account_id = ANY(%s)", list(self._credit_receivable_account_ids())),
         ]
+        source = SQL("account_move_line")
         if partner_ids is not None:
-            conditions.append(
-                SQL(
-                    "aml.partner_id IN (SELECT id FROM res_partner "
-                    "WHERE commercial_partner_id = ANY(%s))",
-                    list(partner_ids),
-                )
+            # The items of the commercial partners themselves, then those of their contacts: the
+            # first branch compares account_move_line.partner_id with the ids as a literal list,
+            # so that PostgreSQL estimates the rows of a customer with 100,000 open items from
+            # the column's statistics (through a join with res_partner it assumes the average
+            # customer's and sorts those 100,000 rows on disk to group them).
+            source = SQL(
+                """(SELECT * FROM account_move_line WHERE partner_id = ANY(%(ids)s)
+                    UNION ALL
+                    SELECT * FROM account_move_line
+                     WHERE partner_id IN (SELECT id FROM res_partner
+                                           WHERE commercial_partner_id = ANY(%(ids)s)
+                                             AND id <> ALL(%(ids)s)))""",
+                ids=list(partner_ids),
             )
         if move_ids is not None:
             conditions.append(SQL("aml.move_id = ANY(%s)", list(move_ids)))
@@ -276,7 +284,7 @@ class AccountMoveLine(models.Model):
                            COALESCE(aml.date_maturity, aml.date) AS date_maturity,
                            %(residual)s AS amount_residual,
                            COALESCE(in_transit.amount, 0) AS amount_in_transit
-                      FROM account_move_line aml
+                      FROM %(source)s aml
                       LEFT JOIN res_partner partner ON partner.id = aml.partner_id
                       LEFT JOIN (
                             SELECT aml.id AS line_id,
@@ -303,6 +311,7 @@ class AccountMoveLine(models.Model):
             transit=transit,
             date_filter=date_filter,
             conditions=SQL(" AND ").join(conditions),
+            source=source,
         )
 
     @api.model

@@ -340,7 +340,7 @@ def build_flavour(env, spec, flavour, meta):
     timer.step("follow-up history")
     env.company.write({"account_use_credit_limit": True, **flavour.company_values()})
     env.flush_all()
-    env.cr.execute("ANALYZE")
+    env.cr.execute("ANALYZE")  # the runner also vacuums, outside this transaction
     timer.step("analyze")
     return {
         **meta,

@@ -38,6 +38,7 @@ class CreditApplication(models.Model):
         "first_approval_date",
         "approver_id",
         "approval_date",
+        "refuse_date",
     )
     _workflow_unlink_states = ("draft", "refused")
 
@@ -147,6 +148,7 @@ class CreditApplication(models.Model):
     )
     approval_date = fields.Datetime(readonly=True, copy=False)
     refuse_reason = fields.Text(copy=False, tracking=True)
+    refuse_date = fields.Datetime(readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -298,8 +300,8 @@ class CreditApplication(models.Model):
                 raise UserError(self.env._("Enter the requested limit of %(name)s.", name=app.name))
         self._workflow_write({"state": "submitted"})
         for app in self:
-            app.message_post(
-                body=self.env._(
+            app._credit_message_post(
+                self.env._(
                     "Submitted for approval: score %(score)s, proposed grade %(grade)s.",
                     score=app.total_score,
                     grade=app.proposed_grade or "-",
@@ -327,8 +329,8 @@ class CreditApplication(models.Model):
                         "first_approval_date": now,
                     }
                 )
-                app.message_post(
-                    body=self.env._(
+                app._credit_message_post(
+                    self.env._(
                         "First approval by %(user)s. The limit %(limit)s is above %(threshold)s: "
                         "a second credit manager must approve.",
                         user=user.name,
@@ -360,18 +362,23 @@ class CreditApplication(models.Model):
                 raise UserError(
                     self.env._("Write the reason of the refusal of %(name)s first.", name=app.name)
                 )
-        self._workflow_write({"state": "refused"})
+        self._workflow_write({"state": "refused", "refuse_date": fields.Datetime.now()})
         for app in self:
-            app.message_post(body=self.env._("Refused: %(reason)s", reason=app.refuse_reason))
+            app._credit_message_post(self.env._("Refused: %(reason)s", reason=app.refuse_reason))
         return True
 
     def action_draft(self):
         self._check_group(CREDIT_USER)
         self._check_state(("refused",))
         self._workflow_write(
-            {"state": "draft", "first_approver_id": False, "first_approval_date": False}
+            {
+                "state": "draft",
+                "first_approver_id": False,
+                "first_approval_date": False,
+                "refuse_date": False,
+            }
         )
-        self.message_post(body=self.env._("Reset to draft."))
+        self._credit_message_post(self.env._("Reset to draft."))
         return True
 
     # ------------------------------------------------------------------ business
@@ -399,8 +406,8 @@ class CreditApplication(models.Model):
                     "credit_review_date_next": today + relativedelta(months=interval),
                 }
             )
-            partner.message_post(
-                body=self.env._(
+            partner._credit_message_post(
+                self.env._(
                     "%(type)s %(name)s approved by %(user)s: credit limit %(old)s → %(new)s "
                     "(%(company)s), grade %(grade)s, score %(score)s.",
                     type=dict(self._fields["application_type"]._description_selection(self.env))[
@@ -415,8 +422,8 @@ class CreditApplication(models.Model):
                     score=app.total_score,
                 )
             )
-            app.message_post(
-                body=self.env._(
+            app._credit_message_post(
+                self.env._(
                     "Approved: credit limit %(limit)s and grade %(grade)s written on %(partner)s.",
                     limit=app.approved_limit,
                     grade=app.proposed_grade or "-",
@@ -437,4 +444,4 @@ class CreditApplication(models.Model):
                     ]
                 )
             )
-            activities.action_feedback(feedback=self.env._("Credit review approved."))
+            self._credit_activity_feedback(activities, self.env._("Credit review approved."))

@@ -130,7 +130,7 @@ class CreditComplaint(models.Model):
                 complaint.sudo().assigned_id = complaint._default_assignee()
             if complaint.assigned_id:
                 # sudo: a salesperson may not assign activities to the credit department
-                complaint.sudo().activity_schedule(
+                complaint._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Answer the complaint"),
                     user_id=complaint.assigned_id.id,
@@ -178,8 +178,8 @@ class CreditComplaint(models.Model):
             }
         )
         for complaint in self:
-            complaint.message_post(
-                body=self.env._("Answered: %(answer)s", answer=complaint.answer),
+            complaint._credit_message_post(
+                self.env._("Answered: %(answer)s", answer=complaint.answer),
                 partner_ids=complaint.filed_by_id.partner_id.ids,
             )
             # sudo: the to-do may be assigned to another member of the department

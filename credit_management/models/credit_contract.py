@@ -109,6 +109,8 @@ class CreditContract(models.Model):
         "invalid_date",
     )
     _workflow_unlink_states = ("draft",)
+    # the clerk, the seal custodian and the joint reviewers log on contracts they cannot edit
+    _mail_post_access = "read"
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/", index=True
@@ -218,7 +220,7 @@ class CreditContract(models.Model):
     date_signed = fields.Date(
         string="Signing Date", tracking=True, copy=False, help="Date both parties signed."
     )
-    date_start = fields.Date(string="Start Date", tracking=True)
+    date_start = fields.Date(string="Start Date", tracking=True, default=fields.Date.context_today)
     date_end = fields.Date(string="End Date", tracking=True)
     registration_date = fields.Date(
         readonly=True,
@@ -279,8 +281,19 @@ class CreditContract(models.Model):
     )
 
     # governed documents
-    sale_order_ids = fields.One2many("sale.order", "credit_contract_id", string="Sales Orders")
-    invoice_ids = fields.One2many("account.move", "credit_contract_id", string="Invoices")
+    # the legal representative reads contracts, not the orders and invoices they govern
+    sale_order_ids = fields.One2many(
+        "sale.order",
+        "credit_contract_id",
+        string="Sales Orders",
+        groups="sales_team.group_sale_salesman,credit_management.group_credit_user",
+    )
+    invoice_ids = fields.One2many(
+        "account.move",
+        "credit_contract_id",
+        string="Invoices",
+        groups="account.group_account_invoice,credit_management.group_credit_user",
+    )
     sale_order_count = fields.Integer(compute="_compute_document_counts")
     invoice_count = fields.Integer(compute="_compute_document_counts")
 
@@ -319,7 +332,14 @@ class CreditContract(models.Model):
     invalid_date = fields.Date(readonly=True, copy=False)
 
     # follow-up
-    dispute_ids = fields.One2many("credit.contract.dispute", "contract_id", string="Disputes")
+    # salespeople see that a contract is disputed (has_dispute), the credit department handles it
+    dispute_ids = fields.One2many(
+        "credit.contract.dispute",
+        "contract_id",
+        string="Disputes",
+        groups="credit_management.group_credit_user,"
+        "credit_management.group_credit_legal_representative",
+    )
     has_dispute = fields.Boolean(string="Disputed", compute="_compute_has_dispute", store=True)
     reconciliation_ids = fields.One2many(
         "credit.contract.reconciliation", "contract_id", string="Reconciliations"
@@ -421,15 +441,25 @@ class CreditContract(models.Model):
             contract.seal_use_count = counts.get(contract.id, 0)
 
     def _compute_document_counts(self):
-        orders = self.env["sale.order"]._read_group(
-            [("credit_contract_id", "in", self.ids)],
-            groupby=["credit_contract_id"],
-            aggregates=["__count"],
+        # sudo: only the number of governed orders and invoices is shown, to every reader of
+        # the contract (the legal representative reads neither)
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            ._read_group(
+                [("credit_contract_id", "in", self.ids)],
+                groupby=["credit_contract_id"],
+                aggregates=["__count"],
+            )
         )
-        invoices = self.env["account.move"]._read_group(
-            [("credit_contract_id", "in", self.ids)],
-            groupby=["credit_contract_id"],
-            aggregates=["__count"],
+        invoices = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [("credit_contract_id", "in", self.ids)],
+                groupby=["credit_contract_id"],
+                aggregates=["__count"],
+            )
         )
         order_counts = {contract.id: count for contract, count in orders}
         invoice_counts = {contract.id: count for contract, count in invoices}
@@ -502,13 +532,16 @@ class CreditContract(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_handler_rights(
+            self.env["res.users"].browse(
+                {vals.get("handler_id") or self.env.uid for vals in vals_list}
+            )
+        )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = self._next_reference(company)
-        contracts = super().create(vals_list)
-        contracts._check_handler_rights()
-        return contracts
+        return super().create(vals_list)
 
     def write(self, vals):
         if CONTENT_FIELDS & vals.keys() and not self.env.su:
@@ -528,10 +561,9 @@ class CreditContract(models.Model):
                         contract=locked[0].display_name,
                     )
                 )
-        result = super().write(vals)
-        if "handler_id" in vals:
-            self._check_handler_rights()
-        return result
+        if vals.get("handler_id"):
+            self._check_handler_rights(self.env["res.users"].browse(vals["handler_id"]))
+        return super().write(vals)
 
     @api.model
     def _next_reference(self, company):
@@ -558,11 +590,12 @@ class CreditContract(models.Model):
             )
         return sequence.next_by_id()
 
-    def _check_handler_rights(self):
+    @api.model
+    def _check_handler_rights(self, handlers):
         """Outside the credit department a user drafts contracts for himself only."""
         if self.env.su or self.env.user.has_group(CREDIT_USER):
             return
-        if any(contract.handler_id != self.env.user for contract in self):
+        if handlers - self.env.user:
             raise AccessError(
                 self.env._(
                     "Handler: you can only draft contracts you handle yourself; the credit "
@@ -603,8 +636,8 @@ class CreditContract(models.Model):
         self._workflow_write({"state": "review", "refuse_reason": False})
         self.env["credit.contract.review"]._open_for(self)
         for contract in self:
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Submitted for review (review %(round)s)%(major)s.",
                     round=contract.review_id.round,
                     major=self.env._(", joint review") if contract.is_major else "",
@@ -630,6 +663,15 @@ class CreditContract(models.Model):
                         contract=self.display_name,
                     )
                 )
+        if self.is_major:
+            self._joint_reviewers()
+
+    def action_include_all_clauses(self):
+        """The handler confirms that the contract text contains every clause of its template."""
+        self._check_handler_or_clerk()
+        self._check_state(("draft",))
+        self.clause_ids.write({"included": True})
+        return True
 
     def action_approve(self):
         """The clerk concludes the review: every check passed, every joint reviewer agreed, and
@@ -652,8 +694,8 @@ class CreditContract(models.Model):
                 }
             )
             contract.review_id._close("approved")
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Review completed and contract approved by %(user)s (authorization "
                     "%(letter)s).",
                     user=self.env.user.name,
@@ -681,9 +723,9 @@ class CreditContract(models.Model):
             note = self.env._(
                 "Returned to the handler by %(user)s: %(reason)s", user=user.name, reason=reason
             )
-            contract.message_post(body=note)
+            contract._credit_message_post(note)
             # sudo: the reviewer may not assign activities to users outside the department
-            contract.sudo().activity_schedule(
+            contract._credit_activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Contract returned by the review"),
                 note=note,
@@ -697,14 +739,9 @@ class CreditContract(models.Model):
         self._check_handler_or_clerk()
         self._check_state(("approved",))
         today = fields.Date.context_today(self)
+        # signed today unless the date of the signature was entered
+        self.filtered(lambda c: not c.date_signed).write({"date_signed": today})
         for contract in self:
-            if not contract.date_signed:
-                raise UserError(
-                    self.env._(
-                        "Signing Date: enter the date %(contract)s was signed.",
-                        contract=contract.display_name,
-                    )
-                )
             if contract.date_signed > today:
                 raise UserError(
                     self.env._(
@@ -736,8 +773,8 @@ class CreditContract(models.Model):
                     "signer_id": contract.handler_id.id,
                 }
             )
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Signed on %(date)s by %(handler)s under %(letter)s; registered in the "
                     "ledger on %(today)s.",
                     date=contract.date_signed,
@@ -788,11 +825,12 @@ class CreditContract(models.Model):
             if parent.state not in IN_FORCE_STATES:
                 continue
             # sudo: moving the governed documents is part of the signature the user may do
-            parent.sale_order_ids.sudo().write({"credit_contract_id": amendment.id})
-            parent.invoice_ids.sudo().write({"credit_contract_id": amendment.id})
+            governed = parent.sudo()
+            governed.sale_order_ids.write({"credit_contract_id": amendment.id})
+            governed.invoice_ids.write({"credit_contract_id": amendment.id})
             parent._workflow_write({"state": "changed"})
-            parent.message_post(
-                body=self.env._(
+            parent._credit_message_post(
+                self.env._(
                     "Changed by the amendment %(amendment)s signed on %(date)s.",
                     amendment=amendment.name,
                     date=amendment.date_signed,
@@ -808,7 +846,7 @@ class CreditContract(models.Model):
         if due:
             due._workflow_write({"state": "performing"})
             for contract in due:
-                contract.message_post(body=self.env._("Performance started."))
+                contract._credit_message_post(self.env._("Performance started."))
         return due
 
     def action_start_performance(self):
@@ -816,7 +854,7 @@ class CreditContract(models.Model):
         self._check_state(("signed",))
         self._workflow_write({"state": "performing"})
         for contract in self:
-            contract.message_post(body=self.env._("Performance started."))
+            contract._credit_message_post(self.env._("Performance started."))
         return True
 
     def action_complete(self):
@@ -824,7 +862,7 @@ class CreditContract(models.Model):
         self._check_state(("performing",))
         self._workflow_write({"state": "completed"})
         for contract in self:
-            contract.message_post(body=self.env._("Contract fully performed: completed."))
+            contract._credit_message_post(self.env._("Contract fully performed: completed."))
         return True
 
     def action_amend(self):
@@ -849,8 +887,8 @@ class CreditContract(models.Model):
             }
         )
         amendment._workflow_write({"version": self.version + 1})
-        self.message_post(
-            body=self.env._("Amendment %(amendment)s drafted.", amendment=amendment.name)
+        self._credit_message_post(
+            self.env._("Amendment %(amendment)s drafted.", amendment=amendment.name)
         )
         return {
             "type": "ir.actions.act_window",
@@ -906,8 +944,8 @@ class CreditContract(models.Model):
             )
         labels = dict(self._fields["termination_procedure"]._description_selection(self.env))
         for contract in self:
-            contract.message_post(
-                body=self.env._(
+            contract._credit_message_post(
+                self.env._(
                     "Terminated on %(date)s (%(procedure)s): %(reason)s",
                     date=vals["termination_date"],
                     procedure=labels[vals["termination_procedure"]],
@@ -936,7 +974,7 @@ class CreditContract(models.Model):
             }
         )
         for contract in self:
-            contract.message_post(body=self.env._("Declared invalid: %(reason)s", reason=reason))
+            contract._credit_message_post(self.env._("Declared invalid: %(reason)s", reason=reason))
         return True
 
     def _open_decision_wizard(self, kind):
@@ -977,10 +1015,8 @@ class CreditContract(models.Model):
                 ),
             }
         )
-        self.message_post(
-            body=self.env._(
-                "Credit application %(application)s proposed.", application=application.name
-            )
+        self._credit_message_post(
+            self.env._("Credit application %(application)s proposed.", application=application.name)
         )
         return {
             "type": "ir.actions.act_window",
@@ -1042,7 +1078,7 @@ class CreditContract(models.Model):
 
     def action_view_seal_uses(self):
         self.ensure_one()
-        return {
+        action = {
             "type": "ir.actions.act_window",
             "name": self.env._("Seal Uses"),
             "res_model": "credit.contract.seal.use",
@@ -1050,6 +1086,9 @@ class CreditContract(models.Model):
             "domain": [("contract_id", "=", self.id)],
             "context": {"default_contract_id": self.id},
         }
+        if len(self.seal_use_ids) == 1:
+            action.update({"view_mode": "form", "res_id": self.seal_use_ids.id})
+        return action
 
     # ------------------------------------------------------------------ business
     @api.model

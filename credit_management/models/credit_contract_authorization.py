@@ -201,7 +201,7 @@ class CreditContractAuthorization(models.Model):
         self._check_state(("draft",))
         self._workflow_write({"state": "submitted", "prepared_by_id": self.env.uid})
         for letter in self:
-            letter.message_post(body=self.env._("Submitted to the legal representative."))
+            letter._credit_message_post(self.env._("Submitted to the legal representative."))
         return True
 
     def action_approve(self):
@@ -216,8 +216,8 @@ class CreditContractAuthorization(models.Model):
             }
         )
         for letter in self:
-            letter.message_post(
-                body=self.env._(
+            letter._credit_message_post(
+                self.env._(
                     "Approved by the legal representative %(user)s.", user=self.env.user.name
                 )
             )
@@ -229,7 +229,7 @@ class CreditContractAuthorization(models.Model):
         self._check_state(("submitted",))
         self._workflow_write({"state": "draft", "prepared_by_id": False})
         for letter in self:
-            letter.message_post(body=self.env._("Not approved: returned to the credit manager."))
+            letter._credit_message_post(self.env._("Not approved: returned to the credit manager."))
         return True
 
     def action_revoke(self):
@@ -273,7 +273,7 @@ class CreditContractAuthorization(models.Model):
             }
         )
         for letter in self:
-            letter.message_post(body=self.env._("Revoked: %(reason)s", reason=reason))
+            letter._credit_message_post(self.env._("Revoked: %(reason)s", reason=reason))
         return True
 
     # ------------------------------------------------------------------ business

@@ -65,11 +65,11 @@ class CreditContractDispute(models.Model):
     description = fields.Text()
     counterparty_claim = fields.Text(string="Counterparty's Claim")
     amount_disputed = fields.Monetary(string="Amount in Dispute", tracking=True)
-    date_opened = fields.Date(required=True, default=fields.Date.context_today)
-    date_mediation = fields.Date(readonly=True, copy=False)
-    date_arbitration = fields.Date(readonly=True, copy=False)
-    date_litigation = fields.Date(readonly=True, copy=False)
-    date_closed = fields.Date(readonly=True, copy=False)
+    date_opened = fields.Date(string="Opened On", required=True, default=fields.Date.context_today)
+    date_mediation = fields.Date(string="Mediation Since", readonly=True, copy=False)
+    date_arbitration = fields.Date(string="Arbitration Since", readonly=True, copy=False)
+    date_litigation = fields.Date(string="Litigation Since", readonly=True, copy=False)
+    date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     forum = fields.Char(
         string="Mediator / Tribunal / Court", tracking=True, help="Who hears the dispute."
     )
@@ -103,8 +103,8 @@ class CreditContractDispute(models.Model):
                 ) or self.env._("New")
         disputes = super().create(vals_list)
         for dispute in disputes:
-            dispute.contract_id.message_post(
-                body=self.env._(
+            dispute.contract_id._credit_message_post(
+                self.env._(
                     "Dispute %(dispute)s opened: %(subject)s",
                     dispute=dispute.name,
                     subject=dispute.subject,
@@ -131,7 +131,7 @@ class CreditContractDispute(models.Model):
         for dispute in self:
             stage = NEXT_STAGE[dispute.state]
             dispute._workflow_write({"state": stage, f"date_{stage}": today})
-            dispute.message_post(body=self.env._("Escalated to %(stage)s.", stage=labels[stage]))
+            dispute._credit_message_post(self.env._("Escalated to %(stage)s.", stage=labels[stage]))
         self.filtered(lambda d: d.state == "litigation")._on_litigation()
         return True
 
@@ -158,6 +158,6 @@ class CreditContractDispute(models.Model):
                 dispute=dispute.name,
                 outcome=outcomes[dispute.outcome],
             )
-            dispute.message_post(body=message)
-            dispute.contract_id.message_post(body=message)
+            dispute._credit_message_post(message)
+            dispute.contract_id._credit_message_post(message)
         return True

@@ -42,9 +42,9 @@ class CreditContractReconciliation(models.Model):
         copy=False,
         tracking=True,
     )
-    amount_invoiced = fields.Monetary(string="Invoiced (Ledger)", readonly=True)
-    amount_paid = fields.Monetary(string="Paid (Ledger)", readonly=True)
-    amount_open = fields.Monetary(string="Open (Ledger)", readonly=True)
+    amount_invoiced = fields.Monetary(string="Invoiced (Ledger)", readonly=True, copy=False)
+    amount_paid = fields.Monetary(string="Paid (Ledger)", readonly=True, copy=False)
+    amount_open = fields.Monetary(string="Open (Ledger)", readonly=True, copy=False)
     salesperson_open = fields.Monetary(
         string="Open (Salesperson)", help="Open balance according to the salesperson's records."
     )
@@ -105,8 +105,8 @@ class CreditContractReconciliation(models.Model):
                     "confirmed_by_id": self.env.uid,
                 }
             )
-            reconciliation.contract_id.message_post(
-                body=self.env._(
+            reconciliation.contract_id._credit_message_post(
+                self.env._(
                     "Reconciled with %(salesperson)s for %(start)s to %(end)s: difference "
                     "%(difference)s.",
                     salesperson=reconciliation.salesperson_id.name,

@@ -73,11 +73,8 @@ class CreditContractReview(models.Model):
     @api.depends("contract_id.name", "round")
     def _compute_name(self):
         for review in self:
-            review.name = self.env._(
-                "%(contract)s review %(round)s",
-                contract=review.contract_id.name,
-                round=review.round,
-            )
+            # stored, so language-neutral: "HT/2026/0001 (2)" is the second review of the contract
+            review.name = f"{review.contract_id.name or ''} ({review.round})"
 
     @api.depends("line_ids.result", "vote_ids.state")
     def _compute_complete(self):
@@ -127,7 +124,7 @@ class CreditContractReview(models.Model):
         for review in reviews.filtered("vote_ids"):
             for vote in review.vote_ids:
                 # sudo: reviewers outside the department get their to-do all the same
-                review.contract_id.activity_schedule(
+                review.contract_id._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Joint review (会审) of a major contract"),
                     user_id=vote.user_id.id,

@@ -76,8 +76,8 @@ class CreditContractReviewVote(models.Model):
         self._workflow_write({"state": "approved", "date": fields.Datetime.now()})
         for vote in self:
             # sudo: the reviewer may be outside the credit department (finance, technical)
-            vote.contract_id.sudo().message_post(
-                body=self.env._(
+            vote.contract_id._credit_message_post(
+                self.env._(
                     "Joint review: %(user)s agrees. %(comment)s",
                     user=self.env.user.name,
                     comment=vote.comment or "",

@@ -127,7 +127,7 @@ class CreditSecurity(models.Model):
         compute="_compute_secured_amount",
         store=True,
         help="Amount by which this security reduces the customer's exposure while valid: amount "
-        "× recognised %, capped by the insurer's limit for credit insurance.",
+        "x recognised %, capped by the insurer's limit for credit insurance.",
     )
     date_start = fields.Date(
         string="Valid From", required=True, default=fields.Date.context_today, tracking=True
@@ -188,8 +188,8 @@ class CreditSecurity(models.Model):
     @api.depends("state", "date_start", "date_end")
     @api.depends_context("tz")
     def _compute_is_valid(self):
-        today = fields.Date.context_today(self)
         for security in self:
+            today = security.company_id._credit_today()
             security.is_valid = (
                 security.state == "approved"
                 and security.date_start <= today
@@ -306,7 +306,7 @@ class CreditSecurity(models.Model):
                 )
         self._workflow_write({"state": "submitted"})
         for security in self:
-            security.message_post(body=self.env._("Submitted for approval."))
+            security._credit_message_post(self.env._("Submitted for approval."))
         return True
 
     def action_approve(self):
@@ -320,8 +320,8 @@ class CreditSecurity(models.Model):
             }
         )
         for security in self:
-            security.message_post(
-                body=self.env._(
+            security._credit_message_post(
+                self.env._(
                     "Approved by %(user)s: secures %(amount)s of the exposure of %(partner)s "
                     "while valid.",
                     user=self.env.user.name,
@@ -329,8 +329,8 @@ class CreditSecurity(models.Model):
                     partner=security.partner_id.display_name,
                 )
             )
-            security.partner_id.message_post(
-                body=self.env._(
+            security.partner_id._credit_message_post(
+                self.env._(
                     "Security %(name)s (%(type)s, %(amount)s) approved.",
                     name=security.name,
                     type=security._type_label(),
@@ -343,14 +343,14 @@ class CreditSecurity(models.Model):
         self._check_group(CREDIT_MANAGER)
         self._check_state(("submitted",))
         self._workflow_write({"state": "refused"})
-        self.message_post(body=self.env._("Refused by %s.", self.env.user.name))
+        self._credit_message_post(self.env._("Refused by %s.", self.env.user.name))
         return True
 
     def action_draft(self):
         self._check_group(CREDIT_USER)
         self._check_state(("refused",))
         self._workflow_write({"state": "draft"})
-        self.message_post(body=self.env._("Reset to draft."))
+        self._credit_message_post(self.env._("Reset to draft."))
         return True
 
     def action_release(self):
@@ -358,7 +358,7 @@ class CreditSecurity(models.Model):
         self._check_group(CREDIT_MANAGER)
         self._check_state(("approved",))
         self._workflow_write({"state": "released"})
-        self.message_post(body=self.env._("Released by %s.", self.env.user.name))
+        self._credit_message_post(self.env._("Released by %s.", self.env.user.name))
         self._credit_check_orders_without()
         return True
 
@@ -423,8 +423,8 @@ class CreditSecurity(models.Model):
                     reason=reason,
                 )
                 for each in partner_orders:
-                    each.message_post(body=note)
-                order.activity_schedule(
+                    each._credit_message_post(note)
+                order._credit_activity_schedule(
                     "credit_management.mail_activity_type_security_expiry",
                     summary=self.env._("Exposure over limit after a security ended"),
                     note=note,
@@ -442,8 +442,8 @@ class CreditSecurity(models.Model):
         expiry activities read in one grouped query and the missing ones created in one call.
         """
         activity_type = self.env.ref("credit_management.mail_activity_type_security_expiry")
-        today = fields.Date.context_today(self)
         for company in self.env["res.company"].search([]):
+            today = company._credit_today()
             notice = today + timedelta(days=company.credit_security_expiry_notice_days)
             ending = self.search(
                 [
@@ -495,8 +495,8 @@ class CreditSecurity(models.Model):
             if expired:
                 expired._workflow_write({"state": "expired"})
                 for security in expired:
-                    security.message_post(
-                        body=self.env._(
+                    security._credit_message_post(
+                        self.env._(
                             "Expired on %(date)s: it no longer reduces the exposure.",
                             date=security.date_end,
                         )

@@ -229,7 +229,7 @@ class CreditWarning(models.Model):
         for warning in self:
             if not warning.user_id:
                 warning.user_id = self.env.user
-            warning.message_post(body=self.env._("Investigation started."))
+            warning._credit_message_post(self.env._("Investigation started."))
         return True
 
     def action_act(self):
@@ -238,7 +238,7 @@ class CreditWarning(models.Model):
         self._check_state(("watch", "investigate"))
         self._workflow_write({"state": "act"})
         for warning in self:
-            warning.message_post(body=self.env._("Measures to be taken (处置)."))
+            warning._credit_message_post(self.env._("Measures to be taken (处置)."))
         return True
 
     def action_close(self):
@@ -257,14 +257,16 @@ class CreditWarning(models.Model):
             {
                 "state": "closed",
                 "close_reason": "handled",
-                "date_closed": fields.Date.context_today(self),
+                "date_closed": self.company_id[:1]._credit_today()
+                if self.company_id
+                else fields.Date.context_today(self),
                 "closed_by_id": self.env.uid,
             }
         )
         self.activity_ids.unlink()
         for warning in self:
-            warning.message_post(
-                body=self.env._(
+            warning._credit_message_post(
+                self.env._(
                     "Closed by %(user)s: %(note)s", user=self.env.user.name, note=warning.close_note
                 )
             )
@@ -320,8 +322,10 @@ class CreditWarning(models.Model):
         }
 
     # ------------------------------------------------------------------ measures
-    def _credit_add_measure(self, kind, note=False, **links):
-        """Record a measure (处置) on each warning and move it to 处置."""
+    def _credit_add_measure(self, kind, note=False, links=None):
+        """Record a measure (处置) on each warning and move it to 处置; ``links``: the measure's
+        fields pointing to the document it created ({"application_id": id, ...})."""
+        links = links or {}
         measures = self.env["credit.warning.measure"].create(
             [{"warning_id": warning.id, "kind": kind, "note": note, **links} for warning in self]
         )
@@ -330,8 +334,8 @@ class CreditWarning(models.Model):
             to_act._workflow_write({"state": "act"})
         labels = dict(measures._fields["kind"]._description_selection(self.env))
         for warning in self:
-            warning.message_post(
-                body=self.env._(
+            warning._credit_message_post(
+                self.env._(
                     "Measure taken by %(user)s: %(measure)s. %(note)s",
                     user=self.env.user.name,
                     measure=labels[kind],
@@ -350,10 +354,15 @@ class CreditWarning(models.Model):
         (customer, indicator) pair has at most one warning whose signal is active (unique index),
         so running twice the same day opens nothing new.
 
+        The texts it writes (activities, chatter) are in the company's language when the job
+        runs without a user's (the cron).
+
         :return: {"opened": int, "closed": int, "open": int}
         """
         company = self.env.company
-        today = fields.Date.context_today(self)
+        if not self.env.context.get("lang") and company.partner_id.lang:
+            return self.with_context(lang=company.partner_id.lang)._credit_evaluate()
+        today = company._credit_today()
         indicators = self.env["credit.warning.indicator"].search([("company_id", "=", company.id)])
         context = {
             "today": today,
@@ -722,12 +731,12 @@ class CreditWarning(models.Model):
     def _cron_evaluate(self):
         """Daily: evaluate each company with indicators, one company per call (Odoo's cron calls
         again while ``_notify_progress`` reports work remaining)."""
-        today = fields.Date.context_today(self)
         groups = self.env["credit.warning.indicator"]._read_group([], groupby=["company_id"])
         companies = self.env["res.company"].browse([company.id for (company,) in groups])
         todo = companies.filtered(
             lambda c: (
-                not c.credit_warning_last_evaluation or c.credit_warning_last_evaluation < today
+                not c.credit_warning_last_evaluation
+                or c.credit_warning_last_evaluation < c._credit_today()
             )
         )
         if not todo:

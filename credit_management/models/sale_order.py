@@ -10,6 +10,14 @@ from odoo.tools import SQL, format_amount, html_escape
 
 from .res_partner import CREDIT_READ_GROUPS
 
+# What the hold decision reads of the customer, fetched in one query.
+CREDIT_PARTNER_FIELDS = [
+    "commercial_partner_id",
+    "credit_limit",
+    "credit_hold",
+    "credit_hold_reason",
+    "credit_grade",
+]
 # Fields of the order's credit decision that only credit managers (or the check itself) may set.
 CREDIT_ORDER_FIELDS = (
     "credit_hold",
@@ -231,8 +239,8 @@ class SaleOrder(models.Model):
                     "credit_reject_reason": False,
                 }
             )
-            order.message_post(
-                body=self.env._(
+            order._credit_message_post(
+                self.env._(
                     "Credit hold released by %(user)s for %(amount)s.",
                     user=self.env.user.name,
                     amount=format_amount(self.env, order.amount_total, order.currency_id),
@@ -269,9 +277,9 @@ class SaleOrder(models.Model):
                 user=self.env.user.name,
                 reason=reason,
             )
-            order.message_post(body=note)
+            order._credit_message_post(note)
             if order.user_id:
-                order.activity_schedule(
+                order._credit_activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=self.env._("Order rejected by credit management"),
                     note=note,
@@ -370,7 +378,14 @@ class SaleOrder(models.Model):
             if not company.account_use_credit_limit:
                 continue
             orders = orders.with_company(company)
+            # One read for the customers' credit settings (the limit is company-dependent: read
+            # apart, it would cost a query of its own) and the company address's time zone (the
+            # company's today); sudo: the check reads them whoever confirms (portal,
+            # salesperson), as below.
+            customers = orders.partner_id | company.partner_id
+            customers.sudo().fetch([*CREDIT_PARTNER_FIELDS, "tz"])
             partners = orders.partner_id.commercial_partner_id
+            (partners - customers).sudo().fetch(CREDIT_PARTNER_FIELDS)
             self._credit_lock_partners(partners)
             # sudo: the check reads every customer's figures to decide, whoever confirms.
             partners = partners.sudo()
@@ -495,10 +510,8 @@ class SaleOrder(models.Model):
             # The salesperson is told at once when somebody else (the customer signing or
             # paying online, a colleague, an import) triggered the hold.
             salesperson = order.user_id.partner_id
-            # sudo: a user without an e-mail address may not post a message (stock Odoo still
-            # lets them confirm orders); the note's author stays the user who confirmed.
-            order.sudo().message_post(
-                body=Markup("<p>%s</p><ul>%s</ul>")
+            order._credit_message_post(
+                Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._("Order held by credit control:"),
                     Markup().join(
@@ -508,15 +521,18 @@ class SaleOrder(models.Model):
                 ),
                 partner_ids=(salesperson - self.env.user.partner_id).ids,
             )
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        # a deleted activity type must not block the hold: its scheduling logs the failure
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
         with_activity = self.activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
         ).mapped("res_id")
         for order in self.filtered(lambda o: o.id not in with_activity):
             manager = order._credit_hold_responsible()
-            # sudo: the salesperson who confirmed may not assign activities to credit managers
-            # on every configuration; the activity only points the manager to the order.
-            order.sudo().activity_schedule(
+            # the salesperson who confirmed may not assign activities to credit managers on every
+            # configuration: scheduled in superuser mode, it only points the manager to the order
+            order._credit_activity_schedule(
                 "credit_management.mail_activity_type_credit_hold",
                 note=order.credit_hold_reason,
                 user_id=manager.id or self.env.uid,
@@ -541,11 +557,16 @@ class SaleOrder(models.Model):
         return (managers - admin)[:1] or managers[:1]
 
     def _credit_close_activities(self):
-        activity_type = self.env.ref("credit_management.mail_activity_type_credit_hold")
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_hold", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
         # sudo: the activities are assigned to another credit manager.
-        self.sudo().activity_ids.filtered(
+        activities = self.sudo().activity_ids.filtered(
             lambda act: act.activity_type_id == activity_type
-        ).action_feedback(feedback=self.env._("Decided by %s", self.env.user.name))
+        )
+        self._credit_activity_feedback(activities, self.env._("Decided by %s", self.env.user.name))
 
     def _credit_hold_notification(self):
         names = ", ".join(self.mapped("name"))

@@ -1,6 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 
@@ -205,3 +206,70 @@ class AccountMove(models.Model):
             company_key=str(company.id),
         )
         return self.env.execute_query_dict(query)
+
+    # ---------------------------------------------------------------------------------------------
+    # Promise to pay (承诺付款) and dispute (争议): the actions through which the worklist and the
+    # customer portal change the invoices' follow-up state.
+    # ---------------------------------------------------------------------------------------------
+    def _followup_check_writer(self):
+        """Back office: credit users. The portal calls these actions with sudo after checking
+        that the invoices belong to the portal user's commercial partner."""
+        if self.env.su or self.env.user.has_group("credit_management.group_credit_user"):
+            return
+        raise AccessError(
+            self.env._("Only the credit department can record promises and disputes of invoices.")
+        )
+
+    def _followup_promise_max_days(self):
+        """Longest promise the customer's follow-up policy accepts (days from today)."""
+        policies = (
+            self.commercial_partner_id.followup_policy_id | self.company_id.followup_policy_id
+        )
+        return min(policies.mapped("promise_max_days") or [30])
+
+    def _followup_register_promise(self, promise_date, amount):
+        """Record a promise to pay ``amount`` on these invoices by ``promise_date``: the follow-up
+        pauses on them until that date (the run skips a running promise)."""
+        self._followup_check_writer()
+        promise_date = fields.Date.to_date(promise_date)
+        today = fields.Date.context_today(self)
+        open_moves = self.filtered(
+            lambda m: m.state == "posted" and m.move_type == "out_invoice" and m.amount_residual
+        )
+        if not self or open_moves != self:
+            raise UserError(self.env._("A promise to pay is made on open customer invoices."))
+        max_days = self._followup_promise_max_days()
+        if not promise_date or promise_date < today or (promise_date - today).days > max_days:
+            raise ValidationError(
+                self.env._(
+                    "The promised payment date must be between today and %(days)s days from "
+                    "today (the follow-up policy's limit).",
+                    days=max_days,
+                )
+            )
+        residual = sum(self.mapped("amount_residual_signed"))
+        currency = self.company_id.currency_id[:1]
+        if (
+            currency.compare_amounts(amount, 0) <= 0
+            or currency.compare_amounts(amount, residual) > 0
+        ):
+            raise ValidationError(
+                self.env._(
+                    "The promised amount must be above zero and at most the open amount "
+                    "%(residual)s.",
+                    residual=currency.format(residual),
+                )
+            )
+        # sudo: only the follow-up field is written, by the credit department or the customer's
+        # own portal user (checked above / by the portal controller).
+        self.sudo().write({"followup_promise_date": promise_date})
+        return residual
+
+    def _followup_register_dispute(self, reason):
+        """Record a dispute: the invoices leave the follow-up until it is resolved."""
+        self._followup_check_writer()
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Give the reason of the dispute."))
+        # sudo: see _followup_register_promise.
+        self.sudo().write({"followup_disputed": True, "followup_dispute_reason": reason.strip()})
+        return True

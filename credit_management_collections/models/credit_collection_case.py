@@ -243,7 +243,7 @@ class CreditCollectionCase(models.Model):
                 )
         self._workflow_write({"state": "review"})
         for case in self:
-            case.message_post(body=self.env._("Submitted for review before handover."))
+            case._credit_message_post(self.env._("Submitted for review before handover."))
         return True
 
     def action_handover(self):
@@ -267,8 +267,8 @@ class CreditCollectionCase(models.Model):
                     "reviewer_id": self.env.user.id,
                 }
             )
-            case.message_post(
-                body=self.env._(
+            case._credit_message_post(
+                self.env._(
                     "Handed over on %(date)s to %(to)s: %(amount)s.",
                     date=fields.Date.to_string(date),
                     to=case.agency_partner_id.display_name or case.court,
@@ -283,7 +283,7 @@ class CreditCollectionCase(models.Model):
         self._check_state(("review",))
         self._workflow_write({"state": "draft"})
         for case in self:
-            case.message_post(body=self.env._("Review refused: back to draft."))
+            case._credit_message_post(self.env._("Review refused: back to draft."))
         return True
 
     def action_close(self):
@@ -298,8 +298,8 @@ class CreditCollectionCase(models.Model):
         self._workflow_write({"state": "closed", "close_date": fields.Date.context_today(self)})
         labels = dict(self._fields["outcome"]._description_selection(self.env))
         for case in self:
-            case.message_post(
-                body=self.env._(
+            case._credit_message_post(
+                self.env._(
                     "Closed: %(outcome)s, %(amount)s recovered.",
                     outcome=labels[case.outcome],
                     amount=case.currency_id.format(case.amount_recovered),
@@ -314,7 +314,7 @@ class CreditCollectionCase(models.Model):
             self._check_credit_group("credit_management.group_credit_manager")
         self._workflow_write({"state": "cancel"})
         for case in self:
-            case.message_post(body=self.env._("Case cancelled."))
+            case._credit_message_post(self.env._("Case cancelled."))
         return True
 
     def action_draft(self):
@@ -322,5 +322,5 @@ class CreditCollectionCase(models.Model):
         self._check_state(("cancel",))
         self._workflow_write({"state": "draft", "handover_date": False, "amount_handed_over": 0.0})
         for case in self:
-            case.message_post(body=self.env._("Reset to draft."))
+            case._credit_message_post(self.env._("Reset to draft."))
         return True

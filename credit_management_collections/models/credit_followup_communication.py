@@ -154,7 +154,7 @@ class CreditFollowupCommunication(models.Model):
     def action_mark_done(self):
         self._check_credit_user()
         self._check_state(("to_print", "open", "draft"), self.env._("Marking done"))
-        self.activity_ids.action_feedback(feedback=self.env._("Follow-up marked done."))
+        self._credit_activity_feedback(self.activity_ids, self.env._("Follow-up marked done."))
         self.write({"state": "done", "date_done": fields.Date.context_today(self)})
         return True
 
@@ -191,15 +191,13 @@ class CreditFollowupCommunication(models.Model):
         stats = defaultdict(int)
         emails = todo.filtered(lambda c: c.action == "email")
         no_address = emails.filtered(lambda c: not c.partner_id.email)
-        for comm in no_address:
-            comm.message_post(
-                body=self.env._(
-                    "The customer has no e-mail address: the letter is printed instead."
-                )
-            )
-        (emails - no_address)._followup_send_email()
-        stats["email"] = len(emails - no_address)
-        letters = todo.filtered(lambda c: c.action == "letter") | no_address
+        no_address._credit_message_post(
+            self.env._("The customer has no e-mail address: the letter is printed instead.")
+        )
+        not_sent = (emails - no_address)._followup_send_email()
+        sent = emails - no_address - not_sent
+        stats["email"] = len(sent)
+        letters = todo.filtered(lambda c: c.action == "letter") | no_address | not_sent
         letters.write({"state": "to_print"})
         stats["letter"] = len(letters)
         activities = todo.filtered(lambda c: c.action in ACTIVITY_ACTIONS)
@@ -208,7 +206,7 @@ class CreditFollowupCommunication(models.Model):
         stats["hold"] = todo._followup_set_credit_hold()
         todo._followup_invoice_fees()
         today = fields.Date.context_today(self)
-        (emails - no_address).write({"state": "done", "date_done": today})
+        sent.write({"state": "done", "date_done": today})
         activities.write({"state": "open"})
         for level, comms in todo.grouped("level_id").items():
             # sudo: only the follow-up bookkeeping fields of the invoices are written, by the run
@@ -239,6 +237,11 @@ class CreditFollowupCommunication(models.Model):
         )
 
     def _followup_send_email(self):
+        """Send the e-mail of each communication with its PDF statement.
+
+        :return: the communications whose e-mail could not be sent (logged): their letter is
+            printed instead, the follow-up is not blocked."""
+        not_sent = self.browse()
         default_template = self.env.ref(DEFAULT_TEMPLATE, raise_if_not_found=False)
         for comm in self:
             template = comm.level_id.mail_template_id or default_template
@@ -246,17 +249,25 @@ class CreditFollowupCommunication(models.Model):
                 raise UserError(
                     self.env._("Level %(level)s has no e-mail template.", level=comm.level_id.name)
                 )
-            subject = template._render_field("subject", comm.ids, compute_lang=True)[comm.id]
-            body = template._render_field("body_html", comm.ids, compute_lang=True)[comm.id]
-            attachment = comm._followup_statement_attachment()
-            comm.message_post(
-                body=body,
-                subject=subject,
-                partner_ids=comm.partner_id.ids,
-                attachment_ids=attachment.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+            message = self.env["mail.message"]
+            with comm._credit_notification("follow-up e-mail"):
+                subject = template._render_field("subject", comm.ids, compute_lang=True)[comm.id]
+                body = template._render_field("body_html", comm.ids, compute_lang=True)[comm.id]
+                attachment = comm._followup_statement_attachment()
+                message = comm._credit_message_post(
+                    body,
+                    subject=subject,
+                    partner_ids=comm.partner_id.ids,
+                    attachment_ids=attachment.ids,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+            if not message:
+                not_sent |= comm
+                comm._credit_message_post(
+                    self.env._("The e-mail could not be sent: the letter is printed instead.")
+                )
+        return not_sent
 
     def _followup_schedule_activities(self):
         for comm in self:
@@ -265,7 +276,7 @@ class CreditFollowupCommunication(models.Model):
                 DEFAULT_ACTIVITY_TYPES[level.action], raise_if_not_found=False
             )
             user = level.activity_user_id or comm.user_id or self.env.user
-            comm.activity_schedule(
+            comm._credit_activity_schedule(
                 activity_type_id=activity_type.id if activity_type else False,
                 date_deadline=comm.date,
                 summary=level.activity_summary

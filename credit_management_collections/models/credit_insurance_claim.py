@@ -11,7 +11,7 @@ class CreditInsuranceClaim(models.Model):
     """A claim to the credit insurer (信用保险理赔) for a bad debt written off.
 
     Filed from a posted write-off of a customer covered by a credit insurance policy
-    (``credit.security`` of type insurance); tracks the claimed amount (the written-off amount ×
+    (``credit.security`` of type insurance); tracks the claimed amount (the written-off amount x
     the policy's cover, capped by the insurer's limit for the customer), the filing and the amount
     recovered from the insurer.
     """
@@ -67,7 +67,7 @@ class CreditInsuranceClaim(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="Written-off amount × the policy's cover, capped by the insurer's limit for the "
+        help="Written-off amount x the policy's cover, capped by the insurer's limit for the "
         "customer.",
     )
     date_filed = fields.Date(string="Filed On", readonly=True, copy=False, tracking=True)
@@ -146,15 +146,15 @@ class CreditInsuranceClaim(models.Model):
             }
         )
         for claim in self:
-            claim.message_post(
-                body=self.env._(
+            claim._credit_message_post(
+                self.env._(
                     "Claim filed with %(insurer)s for %(amount)s.",
                     insurer=claim.insurer_id.display_name,
                     amount=claim.currency_id.format(claim.amount_claimed),
                 )
             )
-            claim.writeoff_id.message_post(
-                body=self.env._("Insurance claim %(name)s filed.", name=claim.name)
+            claim.writeoff_id._credit_message_post(
+                self.env._("Insurance claim %(name)s filed.", name=claim.name)
             )
         return True
 
@@ -172,8 +172,8 @@ class CreditInsuranceClaim(models.Model):
                 )
         self._workflow_write({"state": "settled", "date_settled": fields.Date.context_today(self)})
         for claim in self:
-            claim.message_post(
-                body=self.env._(
+            claim._credit_message_post(
+                self.env._(
                     "Settled: %(amount)s recovered from the insurer.",
                     amount=claim.currency_id.format(claim.amount_recovered),
                 )
@@ -184,5 +184,5 @@ class CreditInsuranceClaim(models.Model):
         self._check_group(CREDIT_MANAGER)
         self._check_state(("filed",))
         self._workflow_write({"state": "rejected", "date_settled": fields.Date.context_today(self)})
-        self.message_post(body=self.env._("The insurer rejected the claim."))
+        self._credit_message_post(self.env._("The insurer rejected the claim."))
         return True

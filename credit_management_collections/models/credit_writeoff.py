@@ -211,8 +211,8 @@ class CreditWriteoff(models.Model):
             writeoff._check_invoices_open()
         self._workflow_write({"state": "to_approve"})
         for writeoff in self:
-            writeoff.message_post(
-                body=self.env._(
+            writeoff._credit_message_post(
+                self.env._(
                     "Submitted for approval: %(amount)s.",
                     amount=writeoff.currency_id.format(writeoff.amount),
                 )
@@ -234,8 +234,8 @@ class CreditWriteoff(models.Model):
                     "approval_date": fields.Datetime.now(),
                 }
             )
-            writeoff.message_post(
-                body=self.env._(
+            writeoff._credit_message_post(
+                self.env._(
                     "Approved: %(amount)s written off with entry %(move)s.",
                     amount=writeoff.currency_id.format(writeoff.amount),
                     move=move.name,
@@ -264,7 +264,7 @@ class CreditWriteoff(models.Model):
                 )
                 writeoff.reversal_move_id = reversal.id
             writeoff._workflow_write({"state": "cancel"})
-            writeoff.message_post(body=self.env._("Write-off cancelled."))
+            writeoff._credit_message_post(self.env._("Write-off cancelled."))
         return True
 
     def action_draft(self):
@@ -274,7 +274,7 @@ class CreditWriteoff(models.Model):
             raise UserError(self.env._("A write-off that was posted cannot be reset to draft."))
         self._workflow_write({"state": "draft"})
         for writeoff in self:
-            writeoff.message_post(body=self.env._("Reset to draft."))
+            writeoff._credit_message_post(self.env._("Reset to draft."))
         return True
 
     def action_open_move(self):

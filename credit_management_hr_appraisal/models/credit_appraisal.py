@@ -82,6 +82,11 @@ class CreditAppraisal(models.Model):
         "whatever the score.",
     )
     violation_description = fields.Text()
+    violation_contract_id = fields.Many2one(
+        "credit.contract",
+        string="Contract Concerned",
+        help="The contract the clerk used for illegal activities (利用合同从事违法违纪活动).",
+    )
     bonus_deduction = fields.Boolean(
         readonly=True,
         tracking=True,
@@ -240,7 +245,7 @@ class CreditAppraisal(models.Model):
     def action_approve(self):
         """The legal representative approves: the consequences of the result apply."""
         self._check_state("reviewed")
-        if not self.env.user.has_group("credit_management_hr_appraisal.group_appraisal_approver"):
+        if not self.env.user.has_group("credit_management.group_credit_legal_representative"):
             raise AccessError(
                 self.env._("Only the legal representative (appraisal approvers) approves.")
             )
@@ -331,8 +336,8 @@ class CreditAppraisal(models.Model):
         state_names = dict(self._fields["state"]._description_selection(self.env))
         self.with_context(credit_appraisal_workflow=True).write(dict(values, state=state))
         for appraisal in self:
-            appraisal.message_post(
-                body=self.env._("Appraisal %(state)s.", state=state_names[state].lower())
+            appraisal._credit_message_post(
+                self.env._("Appraisal %(state)s.", state=state_names[state].lower())
             )
 
     # ------------------------------------------------------------------ consequences
@@ -378,7 +383,7 @@ class CreditAppraisal(models.Model):
         # sudo: the clerk's manager is an org-chart fact the approver may not read on hr.employee
         employee = self.employee_id.sudo()
         user = employee.parent_id.user_id or self.appraiser_id or self.env.user
-        self.activity_schedule(
+        self._credit_activity_schedule(
             "credit_management_hr_appraisal.mail_activity_credit_clerk_training",
             user_id=user.id,
             note=self.env._(

@@ -57,10 +57,20 @@
         "views/credit_warning_signal_views.xml",
         "views/credit_exposure_snapshot_views.xml",
         "wizards/credit_warning_measure_wizard_views.xml",
+        "report/credit_annual_report.xml",
+        "views/credit_annual_report_views.xml",
+        "wizards/credit_annual_report_wizard_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
+    "assets": {
+        "web.assets_tests": ["credit_management/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/credit_management_demo.xml",
         "demo/credit_application_demo.xml",
+        "demo/credit_contract_demo.xml",
         "demo/credit_security_demo.xml",
+        "demo/credit_annual_report_demo.xml",
+        "demo/credit_warning_demo.xml",
     ],
 }

@@ -1,3 +1,5 @@
 from . import models
 from . import wizards
-from .hooks import post_init_hook
+from . import report
+from . import controllers
+from .hooks import post_init_hook, uninstall_hook

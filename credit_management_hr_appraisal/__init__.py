@@ -1,1 +1,3 @@
 from . import models
+from .hooks import uninstall_hook
+from . import wizards

@@ -3,8 +3,8 @@
 {
     "name": "Credit Management - Credit Clerk Appraisal",
     "summary": "Year-end appraisal of credit clerks on a weighted 100-point scorecard, "
-    "rating bands, consequences, training and exams, collection KPIs",
-    "version": "18.0.1.0.0",
+    "rating bands, consequences, training and exams, scores suggested by their contract work",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/credit-management-suite/credit-management",
     "author": "Credit Management Suite",
@@ -24,7 +24,9 @@
         "views/credit_clerk_status_history_views.xml",
         "views/hr_employee_views.xml",
         "views/menus.xml",
+        "views/credit_contract_views.xml",
         "report/credit_appraisal_reports.xml",
     ],
-    "demo": ["demo/credit_appraisal_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
+    "demo": ["demo/credit_appraisal_demo.xml", "demo/credit_annual_report_demo.xml"],
 }

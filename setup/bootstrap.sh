@@ -13,7 +13,8 @@ case "$VENV" in /*) ;; *) VENV="$ROOT/$VENV" ;; esac
 ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
 ODOO_CACHE="${ODOO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/credit-management/odoo-18.0}"
 DEBIAN_PACKAGES=(postgresql postgresql-client libpq-dev libldap2-dev libsasl2-dev python3-venv
-  python3-dev build-essential git chromium wkhtmltopdf fonts-wqy-zenhei poppler-utils)
+  python3-dev build-essential git chromium wkhtmltopdf fonts-wqy-zenhei fonts-dejavu-core
+  poppler-utils)
 
 step() { printf '==> %s\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
@@ -56,7 +57,10 @@ odoo_importable() {
 }
 
 # the console script a service (and a multi-worker server) runs
-odoo_script_ok() { (cd /tmp && "$VENV/bin/odoo" --version) >/dev/null 2>&1; }
+odoo_script_ok() {
+  (cd /tmp && "$VENV/bin/odoo" --version &&
+    "$VENV/bin/python" -c 'import pkg_resources; pkg_resources.require("gevent")') >/dev/null 2>&1
+}
 
 ODOO_TREE=""
 SYSTEM_ODOO=""
@@ -102,7 +106,10 @@ PIP=("$VENV/bin/python" -m pip install --quiet --disable-pip-version-check)
 # Odoo's pinned requirements build from source on some Pythons and need an older setuptools;
 # the constraint also reaches pip's isolated build environments.
 CONSTRAINTS="$VENV/constraints.txt"
-echo "setuptools<70" >"$CONSTRAINTS"
+# gevent (the prefork server's long-polling worker) resolves its zope.* requirements through
+# pkg_resources, which does not find wheels whose metadata folder is spelled zope_interface /
+# zope_event (the newer ones): keep the last releases spelled zope.interface / zope.event.
+printf '%s\n' "setuptools<70" "zope.interface==6.4.post2" "zope.event==5.0" >"$CONSTRAINTS"
 export PIP_CONSTRAINT="$CONSTRAINTS"
 
 stamp_ok() { [ -f "$VENV/$1.stamp" ] && [ "$(cat "$VENV/$1.stamp")" = "$2" ]; }

@@ -1,6 +1,8 @@
 from . import mail_thread
 from . import credit_workflow_mixin
 from . import res_company
+from . import account_move_line
+from . import account_account
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_exposure
@@ -48,3 +50,5 @@ from . import credit_warning
 from . import credit_warning_measure
 from . import res_partner_warning
 from . import sale_order_warning
+from . import sale_order_hold_dates
+from . import credit_annual_report

@@ -38,6 +38,7 @@ class CreditApplication(models.Model):
         "first_approval_date",
         "approver_id",
         "approval_date",
+        "refuse_date",
     )
     _workflow_unlink_states = ("draft", "refused")
 
@@ -147,6 +148,7 @@ class CreditApplication(models.Model):
     )
     approval_date = fields.Datetime(readonly=True, copy=False)
     refuse_reason = fields.Text(copy=False, tracking=True)
+    refuse_date = fields.Datetime(readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -360,7 +362,7 @@ class CreditApplication(models.Model):
                 raise UserError(
                     self.env._("Write the reason of the refusal of %(name)s first.", name=app.name)
                 )
-        self._workflow_write({"state": "refused"})
+        self._workflow_write({"state": "refused", "refuse_date": fields.Datetime.now()})
         for app in self:
             app._credit_message_post(self.env._("Refused: %(reason)s", reason=app.refuse_reason))
         return True
@@ -369,7 +371,12 @@ class CreditApplication(models.Model):
         self._check_group(CREDIT_USER)
         self._check_state(("refused",))
         self._workflow_write(
-            {"state": "draft", "first_approver_id": False, "first_approval_date": False}
+            {
+                "state": "draft",
+                "first_approver_id": False,
+                "first_approval_date": False,
+                "refuse_date": False,
+            }
         )
         self._credit_message_post(self.env._("Reset to draft."))
         return True

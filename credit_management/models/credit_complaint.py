@@ -37,9 +37,7 @@ class CreditComplaint(models.Model):
         domain="[('parent_id', '=', False)]",
     )
     order_id = fields.Many2one("sale.order", string="Sales Order", check_company=True, index=True)
-    contract_id = fields.Many2one(
-        "credit.contract", string="Contract", check_company=True, index="btree_not_null"
-    )
+    contract_id = fields.Many2one("credit.contract", check_company=True, index="btree_not_null")
     team_id = fields.Many2one(
         "crm.team", string="Sales Team", compute="_compute_team_id", store=True, readonly=False
     )
@@ -66,9 +64,7 @@ class CreditComplaint(models.Model):
         "customer portal.",
     )
     description = fields.Text(required=True)
-    filed_by_id = fields.Many2one(
-        "res.users", string="Filed By", readonly=True, default=lambda self: self.env.user
-    )
+    filed_by_id = fields.Many2one("res.users", readonly=True, default=lambda self: self.env.user)
     date_filed = fields.Datetime(string="Filed On", readonly=True, default=fields.Datetime.now)
     assigned_id = fields.Many2one(
         "res.users",

@@ -109,6 +109,8 @@ class CreditContract(models.Model):
         "invalid_date",
     )
     _workflow_unlink_states = ("draft",)
+    # the clerk, the seal custodian and the joint reviewers log on contracts they cannot edit
+    _mail_post_access = "read"
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/", index=True
@@ -151,7 +153,6 @@ class CreditContract(models.Model):
     )
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
@@ -195,7 +196,6 @@ class CreditContract(models.Model):
     )
     template_id = fields.Many2one(
         "credit.contract.template",
-        string="Template",
         tracking=True,
         domain="[('company_id', 'in', [company_id, False]), ('type_id', 'in', [type_id, False])]",
     )
@@ -220,7 +220,7 @@ class CreditContract(models.Model):
     date_signed = fields.Date(
         string="Signing Date", tracking=True, copy=False, help="Date both parties signed."
     )
-    date_start = fields.Date(string="Start Date", tracking=True)
+    date_start = fields.Date(string="Start Date", tracking=True, default=fields.Date.context_today)
     date_end = fields.Date(string="End Date", tracking=True)
     registration_date = fields.Date(
         readonly=True,
@@ -532,13 +532,16 @@ class CreditContract(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_handler_rights(
+            self.env["res.users"].browse(
+                {vals.get("handler_id") or self.env.uid for vals in vals_list}
+            )
+        )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = self._next_reference(company)
-        contracts = super().create(vals_list)
-        contracts._check_handler_rights()
-        return contracts
+        return super().create(vals_list)
 
     def write(self, vals):
         if CONTENT_FIELDS & vals.keys() and not self.env.su:
@@ -558,10 +561,9 @@ class CreditContract(models.Model):
                         contract=locked[0].display_name,
                     )
                 )
-        result = super().write(vals)
-        if "handler_id" in vals:
-            self._check_handler_rights()
-        return result
+        if vals.get("handler_id"):
+            self._check_handler_rights(self.env["res.users"].browse(vals["handler_id"]))
+        return super().write(vals)
 
     @api.model
     def _next_reference(self, company):
@@ -588,11 +590,12 @@ class CreditContract(models.Model):
             )
         return sequence.next_by_id()
 
-    def _check_handler_rights(self):
+    @api.model
+    def _check_handler_rights(self, handlers):
         """Outside the credit department a user drafts contracts for himself only."""
         if self.env.su or self.env.user.has_group(CREDIT_USER):
             return
-        if any(contract.handler_id != self.env.user for contract in self):
+        if handlers - self.env.user:
             raise AccessError(
                 self.env._(
                     "Handler: you can only draft contracts you handle yourself; the credit "
@@ -660,6 +663,15 @@ class CreditContract(models.Model):
                         contract=self.display_name,
                     )
                 )
+        if self.is_major:
+            self._joint_reviewers()
+
+    def action_include_all_clauses(self):
+        """The handler confirms that the contract text contains every clause of its template."""
+        self._check_handler_or_clerk()
+        self._check_state(("draft",))
+        self.clause_ids.write({"included": True})
+        return True
 
     def action_approve(self):
         """The clerk concludes the review: every check passed, every joint reviewer agreed, and
@@ -727,14 +739,9 @@ class CreditContract(models.Model):
         self._check_handler_or_clerk()
         self._check_state(("approved",))
         today = fields.Date.context_today(self)
+        # signed today unless the date of the signature was entered
+        self.filtered(lambda c: not c.date_signed).write({"date_signed": today})
         for contract in self:
-            if not contract.date_signed:
-                raise UserError(
-                    self.env._(
-                        "Signing Date: enter the date %(contract)s was signed.",
-                        contract=contract.display_name,
-                    )
-                )
             if contract.date_signed > today:
                 raise UserError(
                     self.env._(
@@ -818,8 +825,9 @@ class CreditContract(models.Model):
             if parent.state not in IN_FORCE_STATES:
                 continue
             # sudo: moving the governed documents is part of the signature the user may do
-            parent.sale_order_ids.sudo().write({"credit_contract_id": amendment.id})
-            parent.invoice_ids.sudo().write({"credit_contract_id": amendment.id})
+            governed = parent.sudo()
+            governed.sale_order_ids.write({"credit_contract_id": amendment.id})
+            governed.invoice_ids.write({"credit_contract_id": amendment.id})
             parent._workflow_write({"state": "changed"})
             parent._credit_message_post(
                 self.env._(
@@ -1070,7 +1078,7 @@ class CreditContract(models.Model):
 
     def action_view_seal_uses(self):
         self.ensure_one()
-        return {
+        action = {
             "type": "ir.actions.act_window",
             "name": self.env._("Seal Uses"),
             "res_model": "credit.contract.seal.use",
@@ -1078,6 +1086,9 @@ class CreditContract(models.Model):
             "domain": [("contract_id", "=", self.id)],
             "context": {"default_contract_id": self.id},
         }
+        if len(self.seal_use_ids) == 1:
+            action.update({"view_mode": "form", "res_id": self.seal_use_ids.id})
+        return action
 
     # ------------------------------------------------------------------ business
     @api.model

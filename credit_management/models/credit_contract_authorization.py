@@ -55,7 +55,6 @@ class CreditContractAuthorization(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         required=True,
         tracking=True,
         index=True,
@@ -75,10 +74,8 @@ class CreditContractAuthorization(models.Model):
     )
     date_from = fields.Date(string="Valid From", required=True, tracking=True)
     date_to = fields.Date(string="Valid Until", required=True, tracking=True)
-    scope = fields.Text(
-        string="Scope", help="Scope of the authorization as written in the letter (授权范围)."
-    )
-    prepared_by_id = fields.Many2one("res.users", string="Prepared By", readonly=True, copy=False)
+    scope = fields.Text(help="Scope of the authorization as written in the letter (授权范围).")
+    prepared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approver_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
     approval_date = fields.Date(readonly=True, copy=False)
     revoke_date = fields.Date(string="Revoked On", readonly=True, copy=False, tracking=True)

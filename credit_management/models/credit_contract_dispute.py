@@ -65,11 +65,11 @@ class CreditContractDispute(models.Model):
     description = fields.Text()
     counterparty_claim = fields.Text(string="Counterparty's Claim")
     amount_disputed = fields.Monetary(string="Amount in Dispute", tracking=True)
-    date_opened = fields.Date(required=True, default=fields.Date.context_today)
-    date_mediation = fields.Date(readonly=True, copy=False)
-    date_arbitration = fields.Date(readonly=True, copy=False)
-    date_litigation = fields.Date(readonly=True, copy=False)
-    date_closed = fields.Date(readonly=True, copy=False)
+    date_opened = fields.Date(string="Opened On", required=True, default=fields.Date.context_today)
+    date_mediation = fields.Date(string="Mediation Since", readonly=True, copy=False)
+    date_arbitration = fields.Date(string="Arbitration Since", readonly=True, copy=False)
+    date_litigation = fields.Date(string="Litigation Since", readonly=True, copy=False)
+    date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     forum = fields.Char(
         string="Mediator / Tribunal / Court", tracking=True, help="Who hears the dispute."
     )

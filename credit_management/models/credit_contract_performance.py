@@ -33,14 +33,14 @@ class CreditContract(models.Model):
         string="Paid",
         compute="_compute_performance",
         currency_field="company_currency_id",
-        help="Invoiced minus what is still open; a registered payment counts as paid on its "
-        "date even while it is in transit.",
+        help="Invoiced minus what is still open; a registered payment counts as paid from its "
+        "date even while it is in transit (the suite's one definition of open receivables).",
     )
     amount_overdue = fields.Monetary(
         string="Overdue",
         compute="_compute_performance",
         currency_field="company_currency_id",
-        help="Open amount of the invoices past their due date.",
+        help="Open amount of the instalments past their due date, at the company's today.",
     )
     performance_percent = fields.Float(
         string="Performed (%)",
@@ -144,6 +144,9 @@ class CreditContract(models.Model):
             )
 
     def _performance_invoices(self, result, ids):
+        """Invoiced from the posted documents; what is open and overdue on customer invoices by
+        THE open-receivable definition (per instalment, the company's today, money in transit
+        counted as paid), on vendor bills by their residual."""
         self.env["account.move"].flush_model(
             [
                 "credit_contract_id",
@@ -177,11 +180,36 @@ class CreditContract(models.Model):
             )
         )
         for contract_id, is_bill, invoiced, open_amount, overdue in rows:
-            sign = -1 if is_bill else 1
             values = result[contract_id]
-            values["invoiced"] += sign * (invoiced or 0.0)
-            values["open"] += sign * (open_amount or 0.0)
-            values["overdue"] += sign * (overdue or 0.0)
+            if is_bill:
+                values["invoiced"] -= invoiced or 0.0
+                values["open"] -= open_amount or 0.0
+                values["overdue"] -= overdue or 0.0
+            else:
+                values["invoiced"] += invoiced or 0.0
+        contracts = self.browse(ids)
+        open_lines = self.env["account.move.line"]._credit_open_receivable_sql(
+            partner_ids=contracts.partner_id.ids, companies=contracts.company_id
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT am.credit_contract_id,
+                       SUM(open_line.amount_open),
+                       SUM(open_line.amount_open) FILTER (WHERE open_line.days_overdue > 0)
+                  FROM (%(open_lines)s) open_line
+                  JOIN account_move am ON am.id = open_line.move_id
+                 WHERE am.credit_contract_id IN %(ids)s
+                   AND am.move_type IN ('out_invoice', 'out_refund')
+              GROUP BY am.credit_contract_id
+                """,
+                open_lines=open_lines,
+                ids=ids,
+            )
+        )
+        for contract_id, open_amount, overdue in rows:
+            result[contract_id]["open"] += open_amount or 0.0
+            result[contract_id]["overdue"] += overdue or 0.0
 
     # ------------------------------------------------------------------ chasing (督促履约)
     def action_chase_performance(self):

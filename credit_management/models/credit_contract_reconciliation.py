@@ -27,7 +27,6 @@ class CreditContractReconciliation(models.Model):
     )
     salesperson_id = fields.Many2one(
         "res.users",
-        string="Salesperson",
         required=True,
         domain="[('share', '=', False)]",
         help="The handler or salesperson the figures are reconciled with.",
@@ -43,9 +42,9 @@ class CreditContractReconciliation(models.Model):
         copy=False,
         tracking=True,
     )
-    amount_invoiced = fields.Monetary(string="Invoiced (Ledger)", readonly=True)
-    amount_paid = fields.Monetary(string="Paid (Ledger)", readonly=True)
-    amount_open = fields.Monetary(string="Open (Ledger)", readonly=True)
+    amount_invoiced = fields.Monetary(string="Invoiced (Ledger)", readonly=True, copy=False)
+    amount_paid = fields.Monetary(string="Paid (Ledger)", readonly=True, copy=False)
+    amount_open = fields.Monetary(string="Open (Ledger)", readonly=True, copy=False)
     salesperson_open = fields.Monetary(
         string="Open (Salesperson)", help="Open balance according to the salesperson's records."
     )

@@ -73,11 +73,8 @@ class CreditContractReview(models.Model):
     @api.depends("contract_id.name", "round")
     def _compute_name(self):
         for review in self:
-            review.name = self.env._(
-                "%(contract)s review %(round)s",
-                contract=review.contract_id.name,
-                round=review.round,
-            )
+            # stored, so language-neutral: "HT/2026/0001 (2)" is the second review of the contract
+            review.name = f"{review.contract_id.name or ''} ({review.round})"
 
     @api.depends("line_ids.result", "vote_ids.state")
     def _compute_complete(self):

@@ -102,6 +102,11 @@ class CreditContractReviewLine(models.Model):
                 )
         return super().write(vals)
 
+    def action_mark_passed(self):
+        """The clerk checked this item and found nothing against the contract."""
+        self.filtered(lambda line: not line.auto).write({"result": "pass"})
+        return True
+
     # ------------------------------------------------------------------ automatic checks
     def _evaluate(self):
         """Fill the automatic checks of ``self`` from the data: a few queries for any number of

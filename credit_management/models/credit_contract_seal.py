@@ -19,7 +19,6 @@ class CreditContractSeal(models.Model):
     )
     custodian_id = fields.Many2one(
         "res.users",
-        string="Custodian",
         required=True,
         tracking=True,
         domain="[('share', '=', False)]",

@@ -16,11 +16,12 @@ class CreditContractSealUse(models.Model):
     _workflow_initial_state = "requested"
     _workflow_fields = ("granted_by_id", "grant_date", "request_date", "requested_by_id")
     _workflow_unlink_states = ("requested",)
+    # the handler who asks for the seal follows the request without editing it
+    _mail_post_access = "read"
 
     name = fields.Char(compute="_compute_name", store=True)
     seal_id = fields.Many2one(
         "credit.contract.seal",
-        string="Seal",
         required=True,
         index=True,
         check_company=True,
@@ -30,7 +31,6 @@ class CreditContractSealUse(models.Model):
     custodian_id = fields.Many2one(related="seal_id.custodian_id")
     contract_id = fields.Many2one(
         "credit.contract",
-        string="Contract",
         required=True,
         index=True,
         check_company=True,
@@ -38,7 +38,7 @@ class CreditContractSealUse(models.Model):
     )
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, default=lambda self: self.env.user
+        "res.users", readonly=True, default=lambda self: self.env.user
     )
     request_date = fields.Datetime(readonly=True, default=fields.Datetime.now)
     copies = fields.Integer(default=2, help="Number of copies stamped.")
@@ -51,7 +51,7 @@ class CreditContractSealUse(models.Model):
         copy=False,
         tracking=True,
     )
-    granted_by_id = fields.Many2one("res.users", string="Granted By", readonly=True, copy=False)
+    granted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     grant_date = fields.Datetime(string="Stamped On", readonly=True, copy=False)
 
     @api.model
@@ -106,6 +106,9 @@ class CreditContractSealUse(models.Model):
         return super().write(vals)
 
     def _check_contracts_approved(self, contracts):
+        if self.env.su:
+            # data files and the server itself log past uses (the demo's signed contracts)
+            return
         labels = dict(contracts._fields["state"]._description_selection(self.env))
         # sudo: the state of the contract decides, whoever asks for the seal
         for contract in contracts.sudo():

@@ -95,8 +95,12 @@ class CreditContract(models.Model):
     @api.model
     def _credit_clerk_figures(self, users, year, company=None):
         """The contract work of each clerk (``users``) in ``year``, for the appraisal: counts
-        only, each with its meaning in CLERK_KEYS order. Seven queries whatever the number of
-        clerks and contracts.
+        only. Seven queries whatever the number of clerks and contracts.
+
+        Contracts are the clerk's by ``clerk_id``; "signed" ones were registered with a signing
+        date in the year. ``terms_complete`` counts those whose text was right at every review
+        (no review found the template or a clause missing); ``three_ok``/``five_ok`` those whose
+        approved review passed those checks and that were not declared invalid since.
 
         :return: {user_id: {key: int for key in CLERK_KEYS}}
         """
@@ -136,7 +140,11 @@ class CreditContract(models.Model):
                        COUNT(*) FILTER (WHERE %(signed)s),
                        COUNT(*) FILTER (WHERE %(signed)s AND c.state != 'invalid' AND %(three)s),
                        COUNT(*) FILTER (WHERE %(signed)s AND c.state != 'invalid' AND %(five)s),
-                       COUNT(*) FILTER (WHERE %(signed)s AND c.terms_complete),
+                       COUNT(*) FILTER (WHERE %(signed)s AND c.terms_complete AND NOT EXISTS (
+                           SELECT 1 FROM credit_contract_review r
+                             JOIN credit_contract_review_line l ON l.review_id = r.id
+                            WHERE r.contract_id = c.id AND l."check" = 'terms'
+                              AND l.result = 'fail')),
                        COUNT(*) FILTER (WHERE %(signed)s AND c.authorization_id IS NOT NULL),
                        COUNT(*) FILTER (WHERE %(signed)s AND c.registered_on_time),
                        COUNT(*) FILTER (WHERE %(signed)s AND c.ledger_complete),
@@ -276,20 +284,24 @@ class CreditContract(models.Model):
         )
         for user_id, overdue in rows:
             result[user_id]["chase_overdue"] = overdue
-        # 四.2 complaints assigned to the clerk, answered on time
+        # 四.2 complaints assigned to the clerk, answered on time; those still waiting within
+        # the deadline are left out
+        answer_days = timedelta(days=company.credit_complaint_response_days)
         rows = self.env.execute_query(
             SQL(
                 """
                 SELECT assigned_id, COUNT(*), COUNT(*) FILTER (WHERE answered_on_time)
                   FROM credit_complaint
-                 WHERE company_id = %s AND assigned_id IN %s
-                   AND date_filed >= %s AND date_filed < %s
+                 WHERE company_id = %(company)s AND assigned_id IN %(users)s
+                   AND date_filed >= %(start)s AND date_filed < %(end)s
+                   AND (state != 'new' OR date_filed + %(days)s < NOW() AT TIME ZONE 'UTC')
               GROUP BY assigned_id
                 """,
-                company.id,
-                user_ids,
-                start_dt,
-                end_dt,
+                company=company.id,
+                users=user_ids,
+                start=start_dt,
+                end=end_dt,
+                days=answer_days,
             )
         )
         for user_id, total, on_time in rows:

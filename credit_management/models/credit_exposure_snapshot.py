@@ -40,20 +40,18 @@ class CreditExposureSnapshot(models.Model):
     @api.model
     def _credit_monitored_partner_ids(self):
         """Commercial partners with credit activity in the current company: a limit, open
-        receivables, uninvoiced confirmed orders or draft invoices. One query (plus the limit's)."""
+        receivables (the one definition), uninvoiced confirmed orders or draft invoices; one
+        query."""
         company = self.env.company
         self.env.flush_all()
+        open_lines = self.env["account.move.line"]._credit_open_receivable_sql()
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT p.commercial_partner_id
-                  FROM account_move_line aml
-                  JOIN account_account acc ON acc.id = aml.account_id
-                  JOIN res_partner p ON p.id = aml.partner_id
-                 WHERE acc.account_type = 'asset_receivable'
-                   AND aml.parent_state = 'posted'
-                   AND aml.reconciled IS NOT TRUE
-                   AND aml.company_id = %(company)s
+                SELECT open_line.partner_id
+                  FROM (%(open_lines)s) open_line
+                 WHERE open_line.amount_open != 0
+                   AND open_line.partner_id IS NOT NULL
                  UNION
                 SELECT p.commercial_partner_id
                   FROM sale_order so
@@ -74,6 +72,7 @@ class CreditExposureSnapshot(models.Model):
                  WHERE p.parent_id IS NULL
                    AND (p.credit_limit ->> %(company_key)s)::numeric > 0
                 """,
+                open_lines=open_lines,
                 company=company.id,
                 company_key=str(company.id),
             )
@@ -88,7 +87,7 @@ class CreditExposureSnapshot(models.Model):
         :return: the exposures ``{partner_id: {...}}`` of ``res.partner._credit_exposure``
         """
         company = self.env.company
-        date = date or fields.Date.context_today(self)
+        date = date or company._credit_today()
         partners = self.env["res.partner"].browse(self._credit_monitored_partner_ids())
         exposures = partners._credit_exposure() if partners else {}
         self.search([("company_id", "=", company.id), ("date", "=", date)]).unlink()

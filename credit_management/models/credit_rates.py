@@ -6,8 +6,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL, float_round
 
-# Customer documents whose receivable counts as "due" and whose amount counts as revenue.
-CUSTOMER_INVOICE_TYPES = ("out_invoice", "out_receipt")
+from .account_move_line import CUSTOMER_INVOICE_TYPES
 
 # Days of revenue in the DSO formula: receivable at the date / revenue of the N days to it * N.
 DSO_DAYS = 90
@@ -44,19 +43,20 @@ class CreditRates(models.AbstractModel):
         )
 
     @api.model
-    def _credit_rates(self, date_from, date_to, groupby="partner", partner_ids=None):
+    def _credit_rates(self, date_from, date_to, groupby="partner", partner_ids=None, **options):
         """Amounts and rates over [date_from, date_to] for the current company.
 
         :param groupby: ``"partner"`` (commercial partner id), ``"company"`` (the company id);
-            the collections module adds ``"collector"`` (user id).
+            the collections module adds ``"collector"`` (user id, with ``collector_ids``).
         :param partner_ids: restrict to these commercial partners (None: every customer).
+        :param options: passed to the components (e.g. ``collector_ids``).
         :return: ``{key: {amount keys..., "overdue_rate", "dso", ...}}``; only groups with data.
         """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         keys = self._credit_rate_amount_keys()
-        rows = self._credit_rate_rows(date_from, date_to, partner_ids)
-        group_keys = self._credit_rate_group_keys(groupby, rows)
+        rows = self._credit_rate_rows(date_from, date_to, partner_ids, options)
+        group_keys = self._credit_rate_group_keys(groupby, rows, options)
         result = defaultdict(lambda: dict.fromkeys(keys, 0.0))
         for row, key in zip(rows, group_keys, strict=True):
             if key is None:
@@ -70,7 +70,7 @@ class CreditRates(models.AbstractModel):
         return dict(result)
 
     @api.model
-    def _credit_rate_group_keys(self, groupby, rows):
+    def _credit_rate_group_keys(self, groupby, rows, options):
         """The group key of each row of ``rows`` (None drops the row)."""
         if groupby == "partner":
             return [row["partner_id"] for row in rows]
@@ -102,7 +102,7 @@ class CreditRates(models.AbstractModel):
 
     # ------------------------------------------------------------------ components
     @api.model
-    def _credit_rate_rows(self, date_from, date_to, partner_ids):
+    def _credit_rate_rows(self, date_from, date_to, partner_ids, options):
         """Rows ``{"partner_id": commercial partner, <amount key>: amount, ...}``: one query per
         component, whatever the number of customers."""
         return [
@@ -119,44 +119,82 @@ class CreditRates(models.AbstractModel):
         )
 
     @api.model
+    def _credit_open_invoice_lines_sql(self, date, partner_ids=None):
+        """The open customer receivable at ``date``: the instalments of customer invoices still
+        open by the one definition (``account.move.line._credit_open_receivable_sql``, as of the
+        date, money in transit deducted), as an SQL subquery with its columns (``partner_id``,
+        ``date``, ``date_maturity``, ``amount_open``, ``days_overdue``...). Every rate and figure
+        on receivables reads it."""
+        open_lines = self.env["account.move.line"]._credit_open_receivable_sql(
+            date=date, partner_ids=partner_ids, as_of=True
+        )
+        return SQL(
+            """
+            SELECT open_line.*
+              FROM (%(open_lines)s) open_line
+              JOIN account_move move ON move.id = open_line.move_id
+             WHERE move.move_type IN %(types)s
+               AND open_line.amount_open > 0
+            """,
+            open_lines=open_lines,
+            types=CUSTOMER_INVOICE_TYPES,
+        )
+
+    @api.model
     def _credit_rate_receivable_rows(self, date, partner_ids):
         """Open customer receivable at ``date`` and its overdue part, per commercial partner."""
-        self.env.flush_all()
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT move.commercial_partner_id,
-                       SUM(line.balance - COALESCE(paid.amount, 0)),
-                       SUM(CASE WHEN COALESCE(line.date_maturity, line.date) < %(date)s
-                                THEN line.balance - COALESCE(paid.amount, 0) ELSE 0 END)
-                  FROM account_move_line line
-                  JOIN account_move move ON move.id = line.move_id
-                  JOIN account_account account ON account.id = line.account_id
-                  LEFT JOIN LATERAL (
-                        SELECT SUM(partial.amount) AS amount
-                          FROM account_partial_reconcile partial
-                         WHERE partial.debit_move_id = line.id
-                           AND partial.max_date <= %(date)s
-                  ) paid ON TRUE
-                 WHERE move.company_id = %(company)s
-                   AND move.move_type IN %(types)s
-                   AND move.state = 'posted'
-                   AND account.account_type = 'asset_receivable'
-                   AND line.balance > 0
-                   AND line.date <= %(date)s
-                   %(partner_filter)s
-                 GROUP BY move.commercial_partner_id
+                SELECT open_line.partner_id,
+                       SUM(open_line.amount_open),
+                       SUM(open_line.amount_open) FILTER (WHERE open_line.days_overdue > 0)
+                  FROM (%(open_lines)s) open_line
+                 GROUP BY open_line.partner_id
                 """,
-                company=self.env.company.id,
-                types=CUSTOMER_INVOICE_TYPES,
-                date=date,
-                partner_filter=self._credit_partner_filter(partner_ids),
+                open_lines=self._credit_open_invoice_lines_sql(date, partner_ids),
             )
         )
         return [
             {"partner_id": partner_id, "amount_receivable": receivable, "amount_overdue": overdue}
             for partner_id, receivable, overdue in rows
         ]
+
+    @api.model
+    def _credit_receivable_ageing(self, date, partner_ids=None):
+        """The open customer receivable at ``date`` (the same as the rates'), in one query: total,
+        overdue, by age in years from the document's date (< 1, 1-2, 2-3, > 3 years) and by days
+        overdue of each instalment (not due, 1-30, 31-60, 61-90, > 90)."""
+        rows = self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT COALESCE(SUM(amount_open), 0) AS total,
+                       COALESCE(SUM(amount_open) FILTER (WHERE days_overdue > 0), 0) AS overdue,
+                       COALESCE(SUM(amount_open) FILTER (WHERE %(at)s - date < 365), 0) AS age_lt1,
+                       COALESCE(SUM(amount_open) FILTER (
+                           WHERE %(at)s - date >= 365 AND %(at)s - date < 730), 0) AS age_1_2,
+                       COALESCE(SUM(amount_open) FILTER (
+                           WHERE %(at)s - date >= 730 AND %(at)s - date < 1095), 0) AS age_2_3,
+                       COALESCE(SUM(amount_open) FILTER (WHERE %(at)s - date >= 1095), 0)
+                           AS age_gt3,
+                       COALESCE(SUM(amount_open) FILTER (WHERE days_overdue = 0), 0)
+                           AS days_not_due,
+                       COALESCE(SUM(amount_open) FILTER (WHERE days_overdue BETWEEN 1 AND 30), 0)
+                           AS days_1_30,
+                       COALESCE(SUM(amount_open) FILTER (WHERE days_overdue BETWEEN 31 AND 60), 0)
+                           AS days_31_60,
+                       COALESCE(SUM(amount_open) FILTER (WHERE days_overdue BETWEEN 61 AND 90), 0)
+                           AS days_61_90,
+                       COALESCE(SUM(amount_open) FILTER (WHERE days_overdue > 90), 0)
+                           AS days_90_plus
+                  FROM (%(open_lines)s) open_line
+                """,
+                at=date,
+                open_lines=self._credit_open_invoice_lines_sql(date, partner_ids),
+            )
+        )
+        currency = self.env.company.currency_id
+        return {key: currency.round(value or 0.0) for key, value in rows[0].items()}
 
     @api.model
     def _credit_rate_revenue_rows(self, date_from, date_to, partner_ids):

@@ -112,7 +112,7 @@ class CreditWarning(models.Model):
         copy=False,
         tracking=True,
     )
-    closed_by_id = fields.Many2one("res.users", string="Closed By", readonly=True, copy=False)
+    closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     close_note = fields.Text(string="Conclusion", help="Why the warning is closed by hand.")
     value = fields.Float(string="Value at Opening", readonly=True, digits=(16, 2), aggregator="max")
     value_last = fields.Float(
@@ -257,7 +257,9 @@ class CreditWarning(models.Model):
             {
                 "state": "closed",
                 "close_reason": "handled",
-                "date_closed": fields.Date.context_today(self),
+                "date_closed": self.company_id[:1]._credit_today()
+                if self.company_id
+                else fields.Date.context_today(self),
                 "closed_by_id": self.env.uid,
             }
         )
@@ -320,8 +322,10 @@ class CreditWarning(models.Model):
         }
 
     # ------------------------------------------------------------------ measures
-    def _credit_add_measure(self, kind, note=False, **links):
-        """Record a measure (处置) on each warning and move it to 处置."""
+    def _credit_add_measure(self, kind, note=False, links=None):
+        """Record a measure (处置) on each warning and move it to 处置; ``links``: the measure's
+        fields pointing to the document it created ({"application_id": id, ...})."""
+        links = links or {}
         measures = self.env["credit.warning.measure"].create(
             [{"warning_id": warning.id, "kind": kind, "note": note, **links} for warning in self]
         )
@@ -350,10 +354,15 @@ class CreditWarning(models.Model):
         (customer, indicator) pair has at most one warning whose signal is active (unique index),
         so running twice the same day opens nothing new.
 
+        The texts it writes (activities, chatter) are in the company's language when the job
+        runs without a user's (the cron).
+
         :return: {"opened": int, "closed": int, "open": int}
         """
         company = self.env.company
-        today = fields.Date.context_today(self)
+        if not self.env.context.get("lang") and company.partner_id.lang:
+            return self.with_context(lang=company.partner_id.lang)._credit_evaluate()
+        today = company._credit_today()
         indicators = self.env["credit.warning.indicator"].search([("company_id", "=", company.id)])
         context = {
             "today": today,
@@ -722,12 +731,12 @@ class CreditWarning(models.Model):
     def _cron_evaluate(self):
         """Daily: evaluate each company with indicators, one company per call (Odoo's cron calls
         again while ``_notify_progress`` reports work remaining)."""
-        today = fields.Date.context_today(self)
         groups = self.env["credit.warning.indicator"]._read_group([], groupby=["company_id"])
         companies = self.env["res.company"].browse([company.id for (company,) in groups])
         todo = companies.filtered(
             lambda c: (
-                not c.credit_warning_last_evaluation or c.credit_warning_last_evaluation < today
+                not c.credit_warning_last_evaluation
+                or c.credit_warning_last_evaluation < c._credit_today()
             )
         )
         if not todo:

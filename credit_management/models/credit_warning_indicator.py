@@ -155,7 +155,7 @@ class CreditWarningIndicator(models.Model):
         if self.unit == "amount":
             return self.currency_id.format(value)
         if self.unit == "days":
-            return self.env._("%(days)s days", days=int(round(value)))
+            return self.env._("%(days)s days", days=round(value))
         return f"{value:g}"
 
     @api.model

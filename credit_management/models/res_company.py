@@ -23,6 +23,17 @@ class ResCompany(models.Model):
         "When disabled, a limit of 0 means no limit.",
     )
 
+    def _credit_today(self):
+        """The company's today: the date overdue days are counted to (DESIGN §6).
+
+        In the time zone of the company's address when it has one, else the user's (the cron's
+        user for scheduled jobs): a company in Shanghai is a day ahead of the server's UTC date
+        every evening.
+        """
+        self.ensure_one()
+        tz = self.partner_id.tz or self.env.context.get("tz") or self.env.user.tz
+        return fields.Date.context_today(self.with_context(tz=tz))
+
     @api.constrains("credit_tolerance_percent")
     def _check_credit_tolerance_percent(self):
         for company in self:

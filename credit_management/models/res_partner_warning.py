@@ -68,12 +68,12 @@ class ResPartner(models.Model):
         )
 
     def _credit_check_parameters(self):
-        """Add ``warnings``: the open warnings at the company's hold severity, per customer, in
-        one query for all the customers checked."""
+        """Add ``warnings`` to the customers that have open warnings at the company's hold
+        severity (credit.warning records), in one query for all the customers checked."""
         params = super()._credit_check_parameters()
         holding = self.env["credit.warning"].sudo()._credit_holding_warnings(list(params))
-        for partner_id, values in params.items():
-            values["warnings"] = holding.get(partner_id, self.env["credit.warning"])
+        for partner_id, warnings in holding.items():
+            params[partner_id]["warnings"] = warnings
         return params
 
     def action_view_credit_warnings(self):

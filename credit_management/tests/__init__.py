@@ -15,3 +15,14 @@ from . import test_order_gate
 from . import test_bad_input
 from . import test_hold_without_email
 from . import test_warning
+from . import test_contract_workflow
+from . import test_contract_review
+from . import test_contract_authorization
+from . import test_contract_seal
+from . import test_contract_hold
+from . import test_contract_performance
+from . import test_contract_dispute_complaint
+from . import test_contract_figures
+from . import test_contract_tour
+from . import test_annual_report
+from . import test_contract_zh

@@ -1,13 +1,15 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import contextlib
 import html as html_lib
 import re
 import subprocess
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from odoo import Command, fields
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+from odoo.tools import config as odoo_config
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -227,14 +229,25 @@ class PrintedDocumentMixin:
     # A4 in PostScript points, and the window of a C5/C6/DL window envelope (DIN 5008, form B):
     # 20 mm from the left edge, 45 to 90 mm from the top, 85 mm wide.
     MM = 72 / 25.4
+    _warm = False
     WINDOW = {"left": 20 * MM, "right": 105 * MM, "top": 45 * MM, "bottom": 90 * MM}
 
     def _pdf(self, report, records):
-        pdf, _kind = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(report, records.ids)
+        # wkhtmltopdf loads the report's assets from this test server, whose requests must see
+        # the test's transaction (as Odoo's own PDF tests do)
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", f"http://127.0.0.1:{odoo_config['http_port']}"
         )
+        reports = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        if not PrintedDocumentMixin._warm:
+            # The first wkhtmltopdf of a test process exits (code 1, empty file) before it asks
+            # the test server for anything; every later one works. Not seen outside tests.
+            PrintedDocumentMixin._warm = True
+            with contextlib.suppress(Exception), self.cr.savepoint():
+                reports._render_qweb_pdf(report, records.ids)
+        pdf, _kind = reports._render_qweb_pdf(report, records.ids)
         self.assertTrue(pdf.startswith(b"%PDF"))
         return pdf
 
@@ -359,3 +372,165 @@ class CreditWarningCommon(CreditCommon):
             search.append(("indicator_id", "=", indicator.id))
         search += [(key, "=", value) for key, value in domain.items()]
         return self.env["credit.warning"].search(search)
+
+
+class CreditAnnualReportCommon(CreditWarningCommon):
+    """A small ledger over two years (2024 and 2025, with a payment in 2026) for the year-end
+    report of 2025; every expected figure is computed by hand in the tests.
+
+    Customers: P1 (grade A since an application of February 2025), P2 (grade B until an
+    application of March 2026 lowered it to C), P3 (downgraded C -> D by a review of May 2025),
+    P4 (no grade).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        d = date
+        cls.p1 = cls._customer("Report P1", grade="A")
+        cls.p2 = cls._customer("Report P2", grade="C")
+        cls.p3 = cls._customer("Report P3", grade="D")
+        cls.p4 = cls._customer("Report P4")
+        inv = cls._invoice_on
+        cls.i1 = inv(1000.0, cls.p1, d(2025, 11, 15), d(2025, 12, 15))
+        cls.i2 = inv(2000.0, cls.p2, d(2024, 3, 1), d(2024, 3, 31))
+        cls._pay(cls.i2, 500.0, d(2025, 2, 10))
+        cls.i3 = inv(800.0, cls.p3, d(2022, 6, 1), d(2022, 7, 1))
+        cls.i4 = inv(400.0, cls.p3, d(2023, 9, 1), d(2023, 10, 1))
+        cls.i5 = inv(600.0, cls.p4, d(2025, 12, 20), d(2026, 1, 19))
+        cls._pay(cls.i5, 600.0, d(2026, 1, 10))
+        cls.i6 = inv(1500.0, cls.p1, d(2025, 3, 1), d(2025, 3, 31))
+        cls._pay(cls.i6, 1500.0, d(2025, 4, 15))
+        cls.i7 = inv(700.0, cls.p2, d(2024, 10, 1), d(2024, 10, 31))
+        cls._pay(cls.i7, 700.0, d(2024, 11, 15))
+
+        app = cls._approved_application
+        app(cls.p1, False, "B", datetime(2024, 6, 1, 10), limit=3000.0)
+        app(cls.p1, "B", "A", datetime(2025, 2, 1, 10), limit=5000.0)
+        app(cls.p3, "C", "D", datetime(2025, 5, 10, 10), application_type="review", limit=800.0)
+        app(cls.p2, "B", "C", datetime(2026, 3, 1, 10), limit=1000.0)
+        refused = cls.env["credit.application"].create(
+            {"partner_id": cls.p4.id, "requested_limit": 2000.0}
+        )
+        refused._workflow_write({"state": "refused", "refuse_date": datetime(2025, 8, 1, 9)})
+
+        orders = [
+            cls._order(amount, partner=partner)
+            for amount, partner in (
+                (300.0, cls.p1),
+                (200.0, cls.p2),
+                (100.0, cls.p3),
+                (400.0, cls.p4),
+            )
+        ]
+        orders[0].sudo().write(
+            {
+                "credit_hold_date": datetime(2025, 4, 1, 9),
+                "credit_release_date": datetime(2025, 4, 2, 9),
+                "credit_release_user_id": cls.manager.id,
+                "credit_released_amount": 300.0,
+            }
+        )
+        orders[1].sudo().write(
+            {
+                "credit_hold_date": datetime(2025, 7, 1, 9),
+                "credit_reject_date": datetime(2025, 7, 3, 9),
+                "credit_reject_reason": "Overdue",
+            }
+        )
+        orders[2].sudo().write({"credit_hold_date": datetime(2024, 12, 20, 9)})
+        orders[3].sudo().write({"credit_hold": True, "credit_hold_date": datetime(2025, 12, 30, 9)})
+
+        indicator = cls._indicator("manual_signal", {"none": 1})
+        warning = cls._past_warning
+        w1 = warning(cls.p1, indicator, "high", d(2025, 3, 1), d(2025, 3, 20))
+        w2 = warning(cls.p3, indicator, "medium", d(2025, 6, 1))
+        warning(cls.p2, indicator, "low", d(2024, 11, 1), d(2025, 1, 10))
+        w4 = warning(cls.p4, indicator, "high", d(2025, 12, 31), d(2026, 1, 5))
+        Measure = cls.env["credit.warning.measure"]
+        Measure.create({"warning_id": w2.id, "kind": "lower_limit", "date": d(2025, 6, 5)})
+        Measure.create({"warning_id": w4.id, "kind": "hold", "date": d(2026, 1, 2)})
+        del w1
+        Signal = cls.env["credit.warning.signal"]
+        Signal.create({"name": "Lawsuit", "partner_id": cls.p3.id, "date": d(2025, 5, 1)})
+        Signal.create({"name": "New owner", "partner_id": cls.p2.id, "date": d(2024, 12, 1)})
+
+    @classmethod
+    def _invoice_on(cls, amount, partner, invoice_date, due):
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_date": invoice_date,
+                "invoice_date_due": due,
+                "invoice_payment_term_id": False,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": cls.product.id,
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    @classmethod
+    def _pay(cls, invoice, amount, when):
+        """Register a payment of ``amount`` on ``invoice`` dated ``when``."""
+        return (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"payment_date": when, "amount": amount})
+            ._create_payments()
+        )
+
+    @classmethod
+    def _approved_application(
+        cls, partner, before, after, when, application_type="application", limit=0.0
+    ):
+        """An application approved at ``when`` that moved ``partner`` from grade ``before`` to
+        ``after`` (history: the decision fields are set as the approval left them)."""
+        application = cls.env["credit.application"].create(
+            {
+                "partner_id": partner.id,
+                "application_type": application_type,
+                "requested_limit": limit,
+            }
+        )
+        application._workflow_write({"state": "approved", "approval_date": when})
+        application.flush_recordset()
+        cls.env.cr.execute(
+            "UPDATE credit_application SET current_grade = %s, proposed_grade = %s, "
+            "approved_limit = %s WHERE id = %s",
+            (before or None, after, limit, application.id),
+        )
+        application.invalidate_recordset()
+        return application
+
+    @classmethod
+    def _past_warning(cls, partner, indicator, severity, opened, closed=None):
+        values = {
+            "company_id": cls.company.id,
+            "partner_id": partner.id,
+            "indicator_id": indicator.id,
+            "severity": severity,
+            "date_open": opened,
+            "value": 1.0,
+            "threshold": 1.0,
+            "signal_active": not closed,
+        }
+        if closed:
+            values.update({"state": "closed", "close_reason": "handled", "date_closed": closed})
+        return cls.env["credit.warning"].sudo()._workflow_create([values])
+
+    def _report(self, year=2025):
+        report = self.env["credit.annual.report"].create(
+            {"company_id": self.company.id, "year": year}
+        )
+        report.action_compute()
+        return report

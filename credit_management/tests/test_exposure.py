@@ -1,5 +1,6 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.tests import Form, tagged
 
 from .common import CreditCommon
@@ -89,6 +90,46 @@ class TestCreditExposure(CreditCommon):
         self._invoice(10.0, days_ago=0)
         self.assertEqual(self._components()["oldest_overdue_days"], 40)
         self.assertEqual(self.customer.credit_oldest_overdue_days, 40)
+
+    def test_oldest_overdue_instalment_counts(self):
+        """An invoice is as late as its oldest open instalment, not its last due date."""
+        term = self.env["account.payment.term"].create(
+            {
+                "name": "30 % now, 70 % in 60 days",
+                "line_ids": [
+                    Command.create({"value": "percent", "value_amount": 30.0, "nb_days": 0}),
+                    Command.create({"value": "percent", "value_amount": 70.0, "nb_days": 60}),
+                ],
+            }
+        )
+        invoice = self._invoice(100.0, days_ago=40, post=False)
+        invoice.invoice_payment_term_id = term
+        invoice.action_post()
+        self.assertEqual(self._components()["oldest_overdue_days"], 40)
+
+    def test_payment_without_journal_entry_counts_as_paid(self):
+        """Money in transit: a payment registered on a journal without outstanding account."""
+        invoice = self._invoice(300.0, days_ago=40)
+        self.inbound_payment_method_line.payment_account_id = False
+        payment = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(
+                {
+                    "amount": 100.0,
+                    "journal_id": self.inbound_payment_method_line.journal_id.id,
+                    "payment_method_line_id": self.inbound_payment_method_line.id,
+                }
+            )
+            ._create_payments()
+        )
+        self.assertFalse(payment.move_id)
+        values = self._components()
+        self.assertAlmostEqual(values["receivable"], 200.0)
+        self.assertAlmostEqual(values["receivable_in_transit"], 100.0)
+        self.assertEqual(values["oldest_overdue_days"], 40, "200 still overdue")
+        payment.action_reject()
+        self.assertAlmostEqual(self._components()["receivable"], 300.0)
 
     def test_extra_amount_is_added(self):
         self._invoice(100.0)

@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.credit_management.models.crm_team import HOLD_REPORT_ROWS
+
 from .common import CreditGradeCommon
 
 
@@ -82,6 +84,26 @@ class TestCreditHoldReport(CreditGradeCommon):
         self.assertNotIn(self.north_held.name, str(south_mail.body_html))
         # a team without held orders gets no mail
         self.assertFalse(self._report_mails(self.team_quiet))
+
+    def test_weekly_mail_counts_a_long_queue_and_lists_its_oldest_orders(self):
+        # a long queue: the mail states the count and the total, lists the oldest orders only
+        held = self.north_held | self.north_held_2
+        for day in range(HOLD_REPORT_ROWS + 3):
+            copy = self.north_held.copy({"date_order": f"2025-01-{day + 1:02d} 08:00:00"})
+            copy.write({"credit_hold": True, "credit_hold_reason": f"Over limit {copy.name}"})
+            held |= copy
+        self.env["crm.team"]._cron_send_credit_hold_report()
+        body = str(self._report_mails(self.team_north).body_html)
+        oldest = held.sorted(lambda o: (o.date_order, o.id))
+        self.assertIn(f"{len(held)} quotation(s)", body)
+        for order in oldest[:HOLD_REPORT_ROWS]:
+            self.assertIn(order.name, body)
+        for order in oldest[HOLD_REPORT_ROWS:]:
+            self.assertNotIn(f">{order.name}<", body)
+        self.assertIn(f"and {len(held) - HOLD_REPORT_ROWS} more", body)
+        values = self.team_north._credit_hold_report_values()
+        self.assertEqual(values["count"], len(held))
+        self.assertEqual(values["totals"][0][1], sum(held.mapped("amount_total")))
 
     def test_pdf_report_lists_selected_held_orders(self):
         orders = self.north_held | self.south_held

@@ -11,6 +11,9 @@ class TestHoldWithoutEmail(CreditCommon):
         """Stock Odoo lets a salesperson without an e-mail address confirm orders: the hold they
         trigger is recorded (reason, chatter note, activity), not refused with "configure the
         sender's email address" (found by the 16-salespeople reliability test)."""
+        # outgoing mail configured as a company does (the credit manager's activity notice is
+        # sent on behalf of a salesperson who has no address of their own)
+        self.company.alias_domain_id = self.env["mail.alias.domain"].create({"name": "example.com"})
         seller = new_test_user(
             self.env,
             login="cm_seller_without_email",

@@ -35,8 +35,8 @@ class CreditContractDecisionWizard(models.TransientModel):
         required=True,
         readonly=True,
     )
-    res_model = fields.Char(readonly=True)
-    res_ids = fields.Char(readonly=True)
+    res_model = fields.Char(string="Document Model", readonly=True)
+    res_ids = fields.Char(string="Documents", readonly=True)
     reason = fields.Text()
     termination_procedure = fields.Selection(TERMINATION_PROCEDURES, string="Procedure")
     termination_notice_date = fields.Date(string="Notice Date")

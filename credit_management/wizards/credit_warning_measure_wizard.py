@@ -77,7 +77,9 @@ class CreditWarningMeasureWizard(models.TransientModel):
                 "justification": note,
             }
         )
-        return warning._credit_add_measure("lower_limit", note=note, application_id=application.id)
+        return warning._credit_add_measure(
+            "lower_limit", note=note, links={"application_id": application.id}
+        )
 
     def _apply_hold(self):
         """Put the customer on credit hold (credit managers: the partner's own check refuses

@@ -14,3 +14,12 @@ from . import credit_insurance_claim
 from . import credit_ageing_report
 from . import credit_overdue_customer_report
 from . import credit_collection_kpi_report
+from . import credit_contract_dispute
+from . import credit_rates
+from . import credit_warning_indicator
+from . import credit_warning
+from . import credit_warning_measure
+from . import credit_annual_report
+from . import credit_collection_contact
+from . import credit_collection_worklist
+from . import credit_collection_worklist_warning

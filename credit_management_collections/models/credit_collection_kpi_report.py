@@ -8,10 +8,10 @@ from odoo import api, fields, models
 class CreditCollectionKpiReport(models.TransientModel):
     """Collection KPIs per collector and month, computed on demand for a range of months.
 
-    Rows are built by :meth:`_generate` from ``res.users._credit_collector_kpis`` and
-    ``_credit_collector_report_figures`` (set-based: a constant number of queries per month for any
-    number of collectors), in the current company's currency. The rates are stored per row; sums
-    of the amounts across rows remain meaningful in the pivot, the rates are averaged.
+    Rows are built by :meth:`_generate` from ``credit.rates`` grouped by collector (set-based: a
+    constant number of queries per month for any number of collectors), in the current company's
+    currency. The rates are stored per row; sums of the amounts across rows remain meaningful in
+    the pivot, the rates are averaged.
     """
 
     _name = "credit.collection.kpi.report"
@@ -72,35 +72,38 @@ class CreditCollectionKpiReport(models.TransientModel):
         month = date_from
         while month <= date_to:
             month_end = month + relativedelta(months=1, days=-1)
-            kpis = collectors._credit_collector_kpis(month, month_end)
-            figures = collectors._credit_collector_report_figures(month, month_end)
+            rates = collectors._credit_collector_rates(month, month_end)
             for collector in collectors:
-                vals_list.append(
-                    self._row_values(collector, month, kpis[collector.id], figures[collector.id])
-                )
+                vals_list.append(self._row_values(collector, month, rates[collector.id]))
             month += relativedelta(months=1)
         return self.create(vals_list)
 
-    def _row_values(self, collector, month, kpi, figures):
-        def rate(numerator, denominator, factor=100.0):
-            return round(numerator / denominator * factor, 2) if denominator > 0 else 0.0
-
-        return {
+    def _row_values(self, collector, month, values):
+        """A row: the amounts and rates of ``credit.rates`` (the one home of the rates)."""
+        row = {
             "collector_id": collector.id,
             "month": month,
             "company_id": self.env.company.id,
-            "communications_done": kpi["communications_done"],
-            "communications_successful": figures["communications_successful"],
-            "success_rate": rate(figures["communications_successful"], kpi["communications_done"]),
-            "amount_collected": kpi["amount_collected"],
-            "amount_due": kpi["amount_due"],
-            "collection_rate": kpi["collection_rate"],
-            "amount_receivable": figures["amount_receivable"],
-            "amount_overdue": figures["amount_overdue"],
-            "overdue_rate": rate(figures["amount_overdue"], figures["amount_receivable"]),
-            "amount_invoiced": figures["amount_invoiced"],
-            "amount_written_off": figures["amount_written_off"],
-            "bad_debt_rate": rate(figures["amount_written_off"], figures["amount_invoiced"]),
-            "amount_revenue_dso": figures["amount_revenue_dso"],
-            "dso": rate(figures["amount_receivable"], figures["amount_revenue_dso"], 90.0),
+            "communications_done": int(values["communications_done"]),
+            "communications_successful": int(values["communications_successful"]),
         }
+        row.update(
+            {
+                key: values[key]
+                for key in (
+                    "success_rate",
+                    "amount_collected",
+                    "amount_due",
+                    "collection_rate",
+                    "amount_receivable",
+                    "amount_overdue",
+                    "overdue_rate",
+                    "amount_invoiced",
+                    "amount_written_off",
+                    "bad_debt_rate",
+                    "amount_revenue_dso",
+                    "dso",
+                )
+            }
+        )
+        return row

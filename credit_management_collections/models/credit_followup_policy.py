@@ -23,6 +23,20 @@ class CreditFollowupPolicy(models.Model):
         help="This policy is the company's default: customers without their own policy follow it.",
     )
     note = fields.Text(translate=True)
+    promise_max_days = fields.Integer(
+        string="Longest Promise (days)",
+        default=30,
+        help="A promise to pay (承诺付款), from the collector or the customer's portal, may not be "
+        "later than this many days from today.",
+    )
+
+    _sql_constraints = [
+        (
+            "promise_max_days_positive",
+            "CHECK(promise_max_days > 0)",
+            "The longest promise must be at least one day.",
+        ),
+    ]
 
     @api.depends("level_ids")
     def _compute_level_count(self):

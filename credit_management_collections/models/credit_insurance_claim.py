@@ -11,7 +11,7 @@ class CreditInsuranceClaim(models.Model):
     """A claim to the credit insurer (信用保险理赔) for a bad debt written off.
 
     Filed from a posted write-off of a customer covered by a credit insurance policy
-    (``credit.security`` of type insurance); tracks the claimed amount (the written-off amount ×
+    (``credit.security`` of type insurance); tracks the claimed amount (the written-off amount x
     the policy's cover, capped by the insurer's limit for the customer), the filing and the amount
     recovered from the insurer.
     """
@@ -67,11 +67,11 @@ class CreditInsuranceClaim(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="Written-off amount × the policy's cover, capped by the insurer's limit for the "
+        help="Written-off amount x the policy's cover, capped by the insurer's limit for the "
         "customer.",
     )
     date_filed = fields.Date(string="Filed On", readonly=True, copy=False, tracking=True)
-    filed_by_id = fields.Many2one("res.users", string="Filed By", readonly=True, copy=False)
+    filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     insurer_reference = fields.Char(
         string="Insurer's Claim Number", tracking=True, help="Number given by the insurer."
     )

@@ -7,8 +7,8 @@ from odoo.tools import SQL
 class CreditOverdueCustomerReport(models.Model):
     """Top overdue customers: the ageing report summed per customer and company.
 
-    Same rules as ``credit.ageing.report`` (days overdue relative to the database's CURRENT_DATE),
-    ordered by overdue amount, largest first.
+    Same rows as ``credit.ageing.report`` (the one definition of open receivables, at the
+    company's today), ordered by overdue amount, largest first.
     """
 
     _name = "credit.overdue.customer.report"
@@ -20,7 +20,6 @@ class CreditOverdueCustomerReport(models.Model):
             "move_id",
             "partner_id",
             "company_id",
-            "company_currency_id",
             "account_id",
             "date",
             "date_maturity",
@@ -29,6 +28,7 @@ class CreditOverdueCustomerReport(models.Model):
             "reconciled",
         ],
         "account.account": ["account_type"],
+        "account.payment": ["state", "move_id", "invoice_ids", "amount_company_currency_signed"],
         "res.partner": ["commercial_partner_id"],
     }
 
@@ -42,27 +42,26 @@ class CreditOverdueCustomerReport(models.Model):
         string="Oldest Overdue (Days)", readonly=True, aggregator="max"
     )
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(table)s AS (
-                    SELECT MIN(ageing.id) AS id,
-                           ageing.partner_id,
-                           ageing.company_id,
-                           ageing.currency_id,
-                           SUM(ageing.amount_residual) AS amount_residual,
-                           SUM(ageing.amount_overdue) AS amount_overdue,
-                           SUM(CASE WHEN ageing.bucket = '4_90_plus'
-                                    THEN ageing.amount_residual ELSE 0 END) AS amount_overdue_90,
-                           MAX(ageing.days_overdue) AS max_days_overdue
-                      FROM (%(ageing)s) ageing
-                     GROUP BY ageing.partner_id, ageing.company_id, ageing.currency_id
-                    HAVING SUM(ageing.amount_overdue) > 0
-                )
-                """,
-                table=SQL.identifier(self._table),
-                ageing=self.env["credit.ageing.report"]._select_sql(),
-            )
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT MIN(ageing.id) AS id,
+                   ageing.partner_id,
+                   ageing.company_id,
+                   ageing.currency_id,
+                   SUM(ageing.amount_residual) AS amount_residual,
+                   SUM(ageing.amount_overdue) AS amount_overdue,
+                   SUM(CASE WHEN ageing.bucket = '4_90_plus'
+                            THEN ageing.amount_residual ELSE 0 END) AS amount_overdue_90,
+                   MAX(ageing.days_overdue) AS max_days_overdue
+              FROM (%(ageing)s) ageing
+             GROUP BY ageing.partner_id, ageing.company_id, ageing.currency_id
+            HAVING SUM(ageing.amount_overdue) > 0
+            """,
+            ageing=self.env["credit.ageing.report"]._select_sql(),
         )
+
+    def init(self):
+        # rows are computed per request (_table_query); drop the view of earlier versions
+        tools.drop_view_if_exists(self.env.cr, self._table)

@@ -415,7 +415,8 @@ class CreditWriteoff(models.Model):
         if self.state != "posted" or not self.insurance_security_id:
             raise UserError(
                 self.env._(
-                    "Only a posted write-off of an insured customer can be claimed from the insurer."
+                    "Only a posted write-off of an insured customer can be claimed from the "
+                    "insurer."
                 )
             )
         claim = self.claim_ids.filtered(lambda c: c.state != "rejected")[:1] or self.env[

@@ -3,6 +3,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 _logger = logging.getLogger(__name__)
 
@@ -44,6 +45,44 @@ class ResCompany(models.Model):
         domain="[('type', '=', 'general')]",
         help="Miscellaneous journal in which bad-debt write-off entries are posted.",
     )
+
+    # Collector's worklist: weights of the priority score (0 = factor ignored).
+    collection_weight_amount = fields.Integer(string="Weight: Overdue Amount", default=30)
+    collection_weight_days = fields.Integer(string="Weight: Days Overdue", default=25)
+    collection_weight_grade = fields.Integer(string="Weight: Credit Grade", default=10)
+    collection_weight_broken = fields.Integer(string="Weight: Broken Promises", default=15)
+    collection_weight_warnings = fields.Integer(string="Weight: Open Warnings", default=10)
+    collection_weight_level = fields.Integer(string="Weight: Follow-up Level", default=5)
+    collection_weight_last_contact = fields.Integer(string="Weight: Last Contact", default=5)
+    portal_show_credit_limit = fields.Boolean(
+        string="Show Credit Limit on the Portal",
+        help="Portal customers see their credit limit and available credit in Credit & statements.",
+    )
+
+    @api.constrains(
+        "collection_weight_amount",
+        "collection_weight_days",
+        "collection_weight_grade",
+        "collection_weight_broken",
+        "collection_weight_warnings",
+        "collection_weight_level",
+        "collection_weight_last_contact",
+    )
+    def _check_collection_weights(self):
+        for company in self:
+            weights = [
+                company.collection_weight_amount,
+                company.collection_weight_days,
+                company.collection_weight_grade,
+                company.collection_weight_broken,
+                company.collection_weight_warnings,
+                company.collection_weight_level,
+                company.collection_weight_last_contact,
+            ]
+            if any(weight < 0 for weight in weights):
+                raise ValidationError(
+                    self.env._("The weights of the worklist priority cannot be negative.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -19,3 +19,28 @@ class ResConfigSettings(models.TransientModel):
     credit_writeoff_journal_id = fields.Many2one(
         related="company_id.credit_writeoff_journal_id", readonly=False
     )
+
+    collection_weight_amount = fields.Integer(
+        related="company_id.collection_weight_amount", readonly=False
+    )
+    collection_weight_days = fields.Integer(
+        related="company_id.collection_weight_days", readonly=False
+    )
+    collection_weight_grade = fields.Integer(
+        related="company_id.collection_weight_grade", readonly=False
+    )
+    collection_weight_broken = fields.Integer(
+        related="company_id.collection_weight_broken", readonly=False
+    )
+    collection_weight_warnings = fields.Integer(
+        related="company_id.collection_weight_warnings", readonly=False
+    )
+    collection_weight_level = fields.Integer(
+        related="company_id.collection_weight_level", readonly=False
+    )
+    collection_weight_last_contact = fields.Integer(
+        related="company_id.collection_weight_last_contact", readonly=False
+    )
+    portal_show_credit_limit = fields.Boolean(
+        related="company_id.portal_show_credit_limit", readonly=False
+    )

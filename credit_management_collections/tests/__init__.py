@@ -11,3 +11,10 @@ from . import test_notifications
 from . import test_followup_letter_pdf
 from . import test_bad_input
 from . import test_insurance_claim
+from . import test_overdue_definition
+from . import test_followup_cron
+from . import test_contract_dispute_case
+from . import test_warning_collections
+from . import test_worklist
+from . import test_portal
+from . import test_tours

@@ -87,6 +87,86 @@ class FollowupCommon(AccountTestInvoicingCommon):
             move.action_post()
         return move
 
+    @classmethod
+    def _payment_term_30_70(cls):
+        """30 % due on the invoice date, 70 % 60 days later."""
+        return cls.env["account.payment.term"].create(
+            {
+                "name": "30 % now, 70 % in 60 days",
+                "line_ids": [
+                    Command.create({"value": "percent", "value_amount": 30.0, "nb_days": 0}),
+                    Command.create({"value": "percent", "value_amount": 70.0, "nb_days": 60}),
+                ],
+            }
+        )
+
+    @classmethod
+    def _instalment_invoice(cls, partner, days_ago, amount=1000.0):
+        """A posted invoice dated ``days_ago`` days before TODAY with the 30 % / 70 % term."""
+        move = cls.init_invoice(
+            "out_invoice",
+            partner=partner,
+            invoice_date=TODAY - timedelta(days=days_ago),
+            amounts=[amount],
+            taxes=[],
+        )
+        move.invoice_payment_term_id = cls._payment_term_30_70()
+        move.action_post()
+        return move
+
+    @classmethod
+    def _pay(cls, invoice, amount, date, without_entry=False):
+        """Register a payment of ``amount`` dated ``date`` on the bank journal.
+
+        ``without_entry``: as Odoo 18 does by default when the bank journal's payment method has
+        no outstanding account: the payment has no journal entry, the invoice reads In Payment /
+        Paid and its receivable line stays open until the bank statement is reconciled.
+        """
+        method_line = cls.inbound_payment_method_line
+        account = method_line.payment_account_id
+        if without_entry:
+            method_line.payment_account_id = False
+        payment = (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create(
+                {
+                    "payment_date": date,
+                    "amount": amount,
+                    "journal_id": method_line.journal_id.id,
+                    "payment_method_line_id": method_line.id,
+                }
+            )
+            ._create_payments()
+        )
+        method_line.payment_account_id = account
+        return payment
+
+    @classmethod
+    def _bank_statement_settles(cls, invoice, amount, date):
+        """A bank statement line of ``amount`` dated ``date`` reconciled with ``invoice``
+        (without the enterprise reconciliation widget)."""
+        statement_line = cls.env["account.bank.statement.line"].create(
+            {
+                "payment_ref": invoice.name,
+                "journal_id": cls.company_data["default_journal_bank"].id,
+                "partner_id": invoice.partner_id.id,
+                "amount": amount,
+                "date": date,
+            }
+        )
+        receivable = invoice.line_ids.filtered(
+            lambda line: line.account_type == "asset_receivable" and not line.reconciled
+        )
+        _liquidity, suspense, _other = statement_line.with_context(
+            skip_account_move_synchronization=True
+        )._seek_for_lines()
+        suspense.with_context(skip_account_move_synchronization=True).account_id = receivable[
+            0
+        ].account_id
+        (suspense + receivable).reconcile()
+        return statement_line
+
     def _run(self, run_date=TODAY, company=None, user=None):
         run = (
             self.env["credit.followup.run"]
@@ -95,6 +175,28 @@ class FollowupCommon(AccountTestInvoicingCommon):
         )
         run.action_run()
         return run
+
+    def _cron_call(self, batch_size=None):
+        """One call of the follow-up cron as Odoo's cron makes it (superuser, a progress record
+        in the context); return the progress (done, remaining)."""
+        cron = self.env.ref("credit_management_collections.ir_cron_credit_followup")
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": cron.id, "done": 0, "remaining": 0}
+        )
+        context = {"ir_cron_progress_id": progress.id}
+        if batch_size:
+            context["credit_followup_batch_size"] = batch_size
+        self.env["credit.followup.run"].sudo().with_context(**context)._cron_followup()
+        return progress.done, progress.remaining
+
+    def _cron_until_done(self, batch_size=None, max_calls=50):
+        """Call the cron again while it reports work remaining, as Odoo's cron does; return
+        the number of calls."""
+        for calls in range(1, max_calls + 1):
+            done, remaining = self._cron_call(batch_size)
+            if not remaining or not done:
+                return calls
+        raise AssertionError(f"the cron still reports work after {max_calls} calls")
 
     def _communications(self, partner=None):
         domain = [("company_id", "=", self.company.id)]

@@ -15,6 +15,8 @@ class TestCollectionsBadInput(BadInputMixin, CreditCasesReportsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the test operator configures follow-up: a credit manager
+        cls.env.user.groups_id |= cls.env.ref("credit_management.group_credit_manager")
         cls.policy = cls.env["credit.followup.policy"].create(
             {
                 "name": "Import ladder",
@@ -47,7 +49,11 @@ class TestCollectionsBadInput(BadInputMixin, CreditCasesReportsCommon):
         invoice = self._invoice(1000.0, self._days(-200))
         self._pay(invoice, 300.0, self._days(-150))
         writeoff = self.env["credit.writeoff"].create(
-            {"partner_id": self.partner_a.id, "invoice_ids": [Command.set(invoice.ids)]}
+            {
+                "partner_id": self.partner_a.id,
+                "invoice_ids": [Command.set(invoice.ids)],
+                "reason": "Customer bankrupt (破产)",
+            }
         )
         self.assertEqual(writeoff.amount, 700.0)
         self.assertRefused(writeoff, {"amount": 900.0}, "cannot exceed the open residual")
@@ -78,9 +84,8 @@ class TestCollectionsBadInput(BadInputMixin, CreditCasesReportsCommon):
         )
         result = self._csv_import("credit.followup.level", good, fields)
         self.assertFalse(result["messages"], result["messages"])
-        self.assertEqual(
-            self.policy.level_ids.sorted("delay_days").mapped("delay_days"), [1, 30, 60, 90]
-        )
+        delays = self.policy.level_ids.sorted("delay_days").mapped("delay_days")
+        self.assertEqual(delays, [1, 30, 60, 90])
         bad = (
             "policy_id/.id,name,delay_days,action\n"
             f"{self.policy.id},Lawyer,120,legal\n"

@@ -41,11 +41,13 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
 
     def test_long_statement_prints_letterhead_address_and_every_invoice_on_numbered_pages(self):
         invoices = self.env["account.move"]
-        for days in range(31, 61):
-            invoices |= self._overdue_invoice(self.partner_a, days, amount=100.0 + days)
+        # 46 invoices, all at the letter level: 12 on the first page, 26 on the second
+        for days in range(31, 54):
+            for amount in (100.0, 200.0):
+                invoices |= self._overdue_invoice(self.partner_a, days, amount=amount + days)
         self._run()
         letter = self._communications(self.partner_a)
-        self.assertEqual(len(letter.line_ids), 30)
+        self.assertEqual(len(letter.line_ids), 46)
         pdf = self._pdf(LETTER, letter)
         text = self._pdf_text(pdf)
         for expected in ("Huabei Machinery Ltd", "88 Jianguo Road", "100022", "Beijing"):
@@ -59,7 +61,7 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
         pages = text.strip("\f").split("\f")
         self.assertEqual(len(pages), 3)
         for number, page in enumerate(pages, start=1):
-            self.assertIn(f"Page {number} of 3", page)
+            self.assertIn(f"Page {number} / 3", page)
             self.assertIn("Huabei Machinery Ltd", page)  # letterhead on every page
         self.assertInWindow(pdf, ["Dongfang", "Nanjing", "Shanghai"])
 
@@ -70,4 +72,4 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
         text = self._pdf_text(self._pdf(LETTER, letter))
         self.assertIn(invoice.name, text)
         self.assertEqual(len(text.strip("\f").split("\f")), 1)
-        self.assertIn("Page 1 of 1", text)
+        self.assertIn("Page 1 / 1", text)

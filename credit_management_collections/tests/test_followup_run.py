@@ -175,9 +175,12 @@ class TestFollowupRun(FollowupCommon):
             .with_user(self.credit_user)
             .create({"date": TODAY, "company_id": self.company.id})
         )
-        # the first batch (customer A) was committed, then the process died
-        run.state = "running"
-        run._followup_process_batch(invoices_a.ids)
+        # the first batch (customer A, whole) was committed, then the process died
+        run._followup_start()
+        progress = run._followup_step(batch_size=1)
+        self.assertEqual(progress["done"], 2, "both invoices of customer A")
+        self.assertEqual(progress["remaining"], 1)
+        self.assertEqual(run.state, "running")
         self.assertEqual(run.communication_ids.partner_id, self.partner_a)
         run.with_context(credit_followup_batch_size=1).action_run()
         self.assertEqual(run.state, "done")
@@ -203,14 +206,12 @@ class TestFollowupRun(FollowupCommon):
     def test_cron_runs_once_per_company_and_day(self):
         self._overdue_invoice(self.partner_a, 45)
         with freeze_time(TODAY):
-            # the cron runs as the superuser
-            self.env["credit.followup.run"].sudo()._cron_followup()
+            self._cron_until_done()
             run = self.env["credit.followup.run"].search([("company_id", "=", self.company.id)])
             self.assertEqual(run.state, "done")
             self.assertEqual(run.date, TODAY)
             self.assertEqual(len(run.communication_ids), 1)
-            # the cron runs as the superuser
-            self.env["credit.followup.run"].sudo()._cron_followup()
+            self.assertEqual(self._cron_until_done(), 1, "nothing left to do")
             self.assertEqual(
                 self.env["credit.followup.run"].search_count(
                     [("company_id", "=", self.company.id)]

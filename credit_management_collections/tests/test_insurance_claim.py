@@ -51,7 +51,7 @@ class TestInsuranceClaim(CreditCasesReportsCommon):
         )
         action = writeoff.with_user(self.clerk).action_create_insurance_claim()
         claim = self.env["credit.insurance.claim"].browse(action["res_id"])
-        # 1000 × 90 % = 900, capped by the insurer's 600 limit on the customer
+        # 1000 x 90 % = 900, capped by the insurer's 600 limit on the customer
         self.assertEqual(claim.amount_claimed, 600.0)
         self.assertEqual(claim.insurer_id, self.insurer)
         claim.with_user(self.clerk).action_file()

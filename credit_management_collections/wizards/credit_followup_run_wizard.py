@@ -42,7 +42,7 @@ class CreditFollowupRunWizard(models.TransientModel):
         return self._open_run(run)
 
     def action_run_background(self):
-        """Queue the run: the follow-up cron processes it in committed batches."""
+        """Queue the run: the follow-up cron processes it one batch per call, committed."""
         run = self._create_run()
-        self.env.ref("credit_management_collections.ir_cron_credit_followup")._trigger()
+        run.action_run_background()
         return self._open_run(run)

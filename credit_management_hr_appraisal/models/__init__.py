@@ -9,3 +9,5 @@ from . import credit_training_session
 from . import credit_training_attendee
 from . import credit_appraisal
 from . import credit_appraisal_line
+from . import credit_contract
+from . import credit_annual_report

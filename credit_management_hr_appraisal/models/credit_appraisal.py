@@ -82,6 +82,11 @@ class CreditAppraisal(models.Model):
         "whatever the score.",
     )
     violation_description = fields.Text()
+    violation_contract_id = fields.Many2one(
+        "credit.contract",
+        string="Contract Concerned",
+        help="The contract the clerk used for illegal activities (利用合同从事违法违纪活动).",
+    )
     bonus_deduction = fields.Boolean(
         readonly=True,
         tracking=True,
@@ -240,7 +245,7 @@ class CreditAppraisal(models.Model):
     def action_approve(self):
         """The legal representative approves: the consequences of the result apply."""
         self._check_state("reviewed")
-        if not self.env.user.has_group("credit_management_hr_appraisal.group_appraisal_approver"):
+        if not self.env.user.has_group("credit_management.group_credit_legal_representative"):
             raise AccessError(
                 self.env._("Only the legal representative (appraisal approvers) approves.")
             )

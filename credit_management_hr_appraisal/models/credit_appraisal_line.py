@@ -43,6 +43,12 @@ class CreditAppraisalLine(models.Model):
         help="Score suggested by the clerk's own figures of the year (collections or training).",
     )
     suggestion_note = fields.Char(compute="_compute_suggestion", string="Suggestion Basis")
+    has_suggestion = fields.Boolean(compute="_compute_has_suggestion")
+
+    @api.depends("kpi_source")
+    def _compute_has_suggestion(self):
+        for line in self:
+            line.has_suggestion = bool(line.kpi_source) and line.kpi_source != "none"
 
     @api.depends(
         "kpi_source",
@@ -62,8 +68,14 @@ class CreditAppraisalLine(models.Model):
                 lines.with_company(company)._suggest_for_year(year)
 
     def _suggest_for_year(self, year):
-        """Suggestions of ``self`` (lines of one year and company) from the collections KPIs and
-        the training results: one KPI call and one training query for all clerks."""
+        """Suggestions of ``self`` (lines of one year and company) from the clerks' contract
+        work, the collections KPIs and the training results: one call of each for all clerks."""
+        contract_lines = self.filtered(lambda line: line.kpi_source.startswith("contract_"))
+        if contract_lines:
+            contract_lines._suggest_from_contracts(year)
+        self -= contract_lines
+        if not self:
+            return
         # sudo: appraisers and clerks read the aggregated figures of the appraised clerk only;
         # the underlying invoices and payments stay out of their reach.
         employees = self.appraisal_id.employee_id.sudo()
@@ -124,6 +136,168 @@ class CreditAppraisalLine(models.Model):
                     line.suggestion_note = self.env._(
                         "Average exam score %(average)s / 100", average=round(average, 1)
                     )
+
+    def _suggest_from_contracts(self, year):
+        """Items 二 to 五 from the clerk's own contract records of ``year`` (one call of
+        ``credit.contract._credit_clerk_figures`` for all clerks), each with its basis."""
+        env = self.env
+        # sudo: the appraiser reads the clerk's counts, not the contracts themselves
+        users = self.appraisal_id.employee_id.sudo().user_id
+        figures = env["credit.contract"].sudo()._credit_clerk_figures(users, year, env.company)
+        for line in self:
+            user = line.appraisal_id.employee_id.sudo().user_id
+            if not user:
+                line.suggestion_note = env._("The clerk has no user: no contract records.")
+                continue
+            ratio, note = line._contract_ratio(figures[user.id], year)
+            if ratio is not None:
+                line.suggested_score = line._round_suggestion(line.max_score * ratio)
+            line.suggestion_note = note
+
+    def _contract_ratio(self, values, year):
+        """(share of the points, basis) of this contract item from the clerk's ``values``
+        (see ``credit.contract._credit_clerk_figures``); (None, basis) when nothing measures it.
+        """
+        self.ensure_one()
+        env = self.env
+        source = self.kpi_source
+        if source == "contract_invalid":
+            if not values["signed"] and not values["invalid"]:
+                return None, env._("No contract signed in %(year)s.", year=year)
+            # each invalid contract costs one point (杜绝无效合同的出现)
+            invalid = values["invalid"]
+            return max(self.max_score - invalid, 0) / self.max_score, env._(
+                "%(invalid)s invalid contract(s), %(signed)s contracts signed",
+                invalid=invalid,
+                signed=values["signed"],
+            )
+        if source == "contract_reconcile":
+            months = values["reconciliation_months"]
+            return min(months, RECONCILE_TARGET_PER_YEAR) / RECONCILE_TARGET_PER_YEAR, env._(
+                "%(count)s reconciliations with salespeople in %(months)s months",
+                count=values["reconciliations"],
+                months=months,
+            )
+        measure = self._contract_measures(values, year).get(source)
+        if not measure:
+            return None, False
+        done, total, text, empty_ratio, empty_text = measure
+        if not total:
+            return empty_ratio, empty_text
+        return done / total, text % {"done": done, "total": total}
+
+    def _contract_measures(self, values, year):
+        """{source: (done, total, basis with %(done)s and %(total)s, share when total is 0 (None:
+        no suggestion), basis when total is 0)} of the clerk's ``values``."""
+        env = self.env
+        signed = values["signed"]
+        no_signed = env._("No contract signed in %(year)s.", year=year)
+        changes = values["amendments"] + values["terminations"]
+        changes_ok = values["amendments_ok"] + values["terminations_ok"]
+        chases = values["chase_done"] + values["chase_overdue"]
+        return {
+            "contract_three_properties": (
+                values["three_ok"],
+                signed,
+                env._("%(done)s of %(total)s contracts signed passed the three properties (三性)"),
+                None,
+                no_signed,
+            ),
+            "contract_five_checks": (
+                values["five_ok"],
+                signed,
+                env._("%(done)s of %(total)s contracts signed passed the five checks (五审查)"),
+                None,
+                no_signed,
+            ),
+            "contract_terms": (
+                values["terms_complete"],
+                signed,
+                env._(
+                    "%(done)s of %(total)s contracts signed on the right template with every "
+                    "clause at each review"
+                ),
+                None,
+                no_signed,
+            ),
+            "contract_authority": (
+                values["with_authority"],
+                signed,
+                env._("%(done)s of %(total)s contracts signed under a valid authorization"),
+                None,
+                no_signed,
+            ),
+            "contract_ledger": (
+                values["registered_on_time"],
+                signed,
+                env._("%(done)s of %(total)s contracts registered in the ledger on time"),
+                None,
+                no_signed,
+            ),
+            "contract_ledger_quality": (
+                values["ledger_complete"],
+                signed,
+                env._("%(done)s of %(total)s ledger entries complete"),
+                None,
+                no_signed,
+            ),
+            "contract_seal": (
+                values["sealed"],
+                signed,
+                env._("%(done)s of %(total)s contracts signed with a logged seal use"),
+                None,
+                no_signed,
+            ),
+            "contract_archive": (
+                values["archived"],
+                signed,
+                env._("%(done)s of %(total)s signed scans archived"),
+                None,
+                no_signed,
+            ),
+            "contract_written": (
+                values["orders_with_contract"],
+                values["orders_needing_contract"],
+                env._("%(done)s of %(total)s orders needing a written contract had one"),
+                1.0,
+                env._("No order needed a written contract in %(year)s.", year=year),
+            ),
+            "contract_review_forms": (
+                values["reviews_on_time"],
+                values["reviews"],
+                env._("%(done)s of %(total)s review forms complete and concluded on time"),
+                None,
+                env._("No review form in %(year)s.", year=year),
+            ),
+            "contract_chase": (
+                values["chase_done"],
+                chases,
+                env._("%(done)s of %(total)s performance follow-ups done"),
+                1.0,
+                env._("No contract performance to chase in %(year)s.", year=year),
+            ),
+            "contract_knowledge": (
+                values["in_force_reconciled"],
+                values["in_force"],
+                env._("%(done)s of %(total)s contracts in force reconciled in the year"),
+                None,
+                env._("No contract in force in %(year)s.", year=year),
+            ),
+            "contract_changes": (
+                changes_ok,
+                changes,
+                env._("%(done)s of %(total)s changes and terminations registered by procedure"),
+                1.0,
+                env._("No change or termination in %(year)s.", year=year),
+            ),
+            "contract_complaints": (
+                values["complaints_on_time"],
+                values["complaints"],
+                env._("%(done)s of %(total)s complaints answered on time"),
+                1.0,
+                env._("No complaint to answer in %(year)s.", year=year),
+            ),
+        }
 
     def _round_suggestion(self, value):
         """Half points, never above the item maximum."""

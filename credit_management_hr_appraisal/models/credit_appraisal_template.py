@@ -54,6 +54,18 @@ class CreditAppraisalTemplate(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the items written with the template are checked together, by the template
+        return super(CreditAppraisalTemplate, self.with_context(credit_template_items=True)).create(
+            vals_list
+        )
+
+    def write(self, vals):
+        return super(CreditAppraisalTemplate, self.with_context(credit_template_items=True)).write(
+            vals
+        )
+
     def _rating_for(self, score):
         """Return the rating of ``score`` by this template's bands (the highest band reached)."""
         self.ensure_one()

@@ -9,7 +9,7 @@ from .credit_clerk_status_history import CLERK_STATUSES
 # employees through the public profile (no hr.group_hr_user) do not hit "private field" errors.
 STATUS_GROUPS = (
     "hr.group_hr_user,credit_management.group_credit_user,"
-    "credit_management_hr_appraisal.group_appraisal_approver"
+    "credit_management.group_credit_legal_representative"
 )
 
 

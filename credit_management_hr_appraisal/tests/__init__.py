@@ -9,4 +9,6 @@ from . import test_display
 from . import test_notifications
 from . import test_bad_input
 from . import test_report_pdf
+from . import test_contract_kpi
+from . import test_annual_report
 from . import test_role_screens

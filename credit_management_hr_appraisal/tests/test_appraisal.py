@@ -24,7 +24,9 @@ class TestAppraisal(AppraisalCommon):
         # then also the en_US text)
         self.env["res.lang"]._activate_lang("en_US")
         self.env["res.lang"]._activate_lang("zh_CN")
-        item = self.template.item_ids.filtered(lambda i: i.kpi_source == "collections_chase")
+        item = self.env.ref(
+            "credit_management_hr_appraisal.appraisal_template_credit_clerk_item_3_3"
+        )
         item.with_context(lang="zh_CN").name = "经常督促合同的履约行为"
         appraisal = self._create_appraisal()
         line = appraisal.line_ids.filtered(lambda li: li.item_id == item)

@@ -21,7 +21,9 @@ class TestAppraisalDisplay(AppraisalCommon):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("en_US")
         cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.item = cls.template.item_ids.filtered(lambda i: i.kpi_source == "collections_chase")
+        cls.item = cls.env.ref(
+            "credit_management_hr_appraisal.appraisal_template_credit_clerk_item_3_3"
+        )
 
     def test_lines_show_the_item_text_translated_after_their_creation(self):
         # Appraisals created before the Chinese texts are loaded (demo data is loaded before the

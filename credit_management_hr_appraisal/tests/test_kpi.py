@@ -35,6 +35,13 @@ class TestAppraisalKpi(AccountTestInvoicingCommon):
                 "is_credit_clerk": True,
             }
         )
+        # the default template suggests 三.2 and 三.3 from the contract work; the collections
+        # KPIs remain a source an item can be given, configured here
+        for item, source in (("3_2", "collections_reconcile"), ("3_3", "collections_chase")):
+            # sudo: configuration fixture; the accounting test user is no credit manager
+            cls.env.ref(
+                f"credit_management_hr_appraisal.appraisal_template_credit_clerk_item_{item}"
+            ).sudo().kpi_source = source
         cls.partner_a.credit_collector_id = cls.clerk_user
         cls.partner_b.credit_collector_id = cls.other_user
         # 2025: 1,000 due on the clerk's customer, 600 collected in the year, 400 in 2026

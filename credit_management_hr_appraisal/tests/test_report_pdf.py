@@ -28,7 +28,7 @@ class TestAppraisalReportsPdf(PrintedDocumentMixin, AppraisalCommon):
         text = self._pdf_text(pdf)
         for expected in ("Huabei Machinery Ltd", "88 Jianguo Road", "Beijing", "Clerk One"):
             self.assertIn(expected, text)
-        for expected in ("5 Binhai Avenue", "Tianjin", "84.5", "Page 1 of 2", "Page 2 of 2"):
+        for expected in ("5 Binhai Avenue", "Tianjin", "84.5", "Page 1 / 2", "Page 2 / 2"):
             self.assertIn(expected, text)
         self.assertInWindow(pdf, ["Binhai", "Tianjin"])
 
@@ -36,5 +36,5 @@ class TestAppraisalReportsPdf(PrintedDocumentMixin, AppraisalCommon):
         awarded = self._create_appraisal(total=96)
         pdf = self._pdf("credit_management_hr_appraisal.credit_appraisal_report_awards", awarded)
         text = self._pdf_text(pdf)
-        for expected in ("Huabei Machinery Ltd", "88 Jianguo Road", "Clerk One", "Page 1 of 1"):
+        for expected in ("Huabei Machinery Ltd", "88 Jianguo Road", "Clerk One", "Page 1 / 1"):
             self.assertIn(expected, text)

@@ -63,20 +63,37 @@ class TestAppraisalTemplate(TransactionCase):
             bands, {"advanced": 95, "excellent": 90, "commended": 80, "pass": 60, "fail": 0}
         )
 
-    def test_kpi_sources_on_reconcile_chase_and_training_items(self):
+    def test_kpi_sources_on_training_and_contract_items(self):
         item = self.template.item_ids
         by_source = {
             i.kpi_source: (i.section_id.code, i.code) for i in item if i.kpi_source != "none"
         }
+        # sections 二 to 五 (16 items, 82 points) score the clerk's contract work
         self.assertEqual(
             by_source,
             {
                 "training_exam": ("一", "1"),
                 "training_attendance": ("一", "2"),
-                "collections_reconcile": ("三", "2"),
-                "collections_chase": ("三", "3"),
+                "contract_three_properties": ("二", "1"),
+                "contract_five_checks": ("二", "2"),
+                "contract_written": ("二", "3"),
+                "contract_terms": ("二", "4"),
+                "contract_authority": ("二", "5"),
+                "contract_invalid": ("二", "6"),
+                "contract_review_forms": ("三", "1"),
+                "contract_reconcile": ("三", "2"),
+                "contract_chase": ("三", "3"),
+                "contract_knowledge": ("三", "4"),
+                "contract_changes": ("四", "1"),
+                "contract_complaints": ("四", "2"),
+                "contract_ledger": ("五", "1"),
+                "contract_ledger_quality": ("五", "2"),
+                "contract_seal": ("五", "3"),
+                "contract_archive": ("五", "4"),
             },
         )
+        # only 一 (training) and 六 (innovation) have no contract source
+        self.assertEqual(sum(i.max_score for i in item if i.kpi_source.startswith("contract_")), 82)
 
     def test_active_template_must_total_100(self):
         item = self.template.item_ids[0]

@@ -24,14 +24,12 @@ class Flavour:
     credit_groups = ()
     has_holds = False
 
-    def partner_values(self, index, rng, users, today):
+    def partner_values(self, index, rng, users, today, passes):
+        """Values of the ``index``-th customer; ``passes``: its orders must pass the check."""
         return {}
 
     def company_values(self):
         return {}
-
-    def confirm(self, order):
-        order.action_confirm()
 
     def hold(self, order):
         raise NotImplementedError
@@ -46,12 +44,14 @@ class Ours(Flavour):
     credit_groups = ("credit_management.group_credit_manager", "account.group_account_invoice")
     has_holds = True
 
-    def partner_values(self, index, rng, users, today):
+    def partner_values(self, index, rng, users, today, passes):
         collectors = users["collectors"]
+        hold = rng.random() < 0.03 and not passes
         return {
-            "credit_grade": GRADES[index % len(GRADES)],
+            "credit_grade": "A" if passes else GRADES[index % len(GRADES)],
             "credit_review_date_next": today + timedelta(days=rng.randint(-30, 330)),
-            "credit_hold": rng.random() < 0.03 and index >= 100,
+            "credit_hold": hold,
+            "credit_hold_reason": "Bench manual hold" if hold else None,
             "credit_collector_id": collectors[index % len(collectors)],
         }
 
@@ -192,16 +192,13 @@ class Oca(Flavour):
         "account_credit_control.group_account_credit_control_manager",
     )
 
-    def partner_values(self, index, rng, users, today):
+    def partner_values(self, index, rng, users, today, passes):
         return {
             "risk_invoice_draft_include": True,
             "risk_invoice_open_include": True,
             "risk_invoice_unpaid_include": True,
             "risk_sale_order_include": True,
         }
-
-    def confirm(self, order):
-        order.with_context(bypass_risk=True).action_confirm()
 
     def steady_state(self, env, plan, partners, move_ids, users):
         """A credit-control policy with the bench ladder, the company's; the levels already sent

@@ -24,7 +24,7 @@ def _download(name, dest):
     """Download the newest 18.0 wheel of addon ``name`` into ``dest``; return its path."""
     dist = f"odoo-addon-{name}"
     before = set(dest.glob("*.whl"))
-    subprocess.run(
+    done = subprocess.run(
         [
             sys.executable,
             "-m",
@@ -38,8 +38,12 @@ def _download(name, dest):
             str(dest),
             f"{dist}>={SERIES},<{SERIES}.999",
         ],
-        check=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
+    if done.returncode:
+        raise RuntimeError(f"pip download {dist} failed:\n{done.stdout}{done.stderr}")
     prefix = dist.replace("-", "_").lower()
     wheels = [
         w for w in set(dest.glob("*.whl")) | before if w.name.lower().startswith(prefix + "-")

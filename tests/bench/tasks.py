@@ -18,11 +18,16 @@ from .flavours import FLAVOURS
 
 def run(registry, payload):
     task = payload["task"]
+    if task == "build_common":
+        with registry.cursor() as cr:
+            return ledger.build_common(api.Environment(cr, SUPERUSER_ID, {}), payload["spec"])
+    if task == "smoke":
+        return smoke(registry, payload)
     flavour = FLAVOURS[payload["flavour"]]()
     if task == "build":
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            return ledger.build(env, payload["spec"], flavour)
+            return ledger.build_flavour(env, payload["spec"], flavour, payload["meta"])
     if task == "measure":
         bench = Measures(registry, payload["spec"], payload["meta"])
         for name in payload["measures"]:
@@ -35,13 +40,41 @@ def run(registry, payload):
     raise ValueError(f"unknown task {task}")
 
 
+def smoke(registry, payload):
+    """Every benchmark of our flavour at a few rows, in one process (``make test``)."""
+    spec = payload["spec"]
+    flavour = FLAVOURS["ours"]()
+    with registry.cursor() as cr:
+        common = ledger.build_common(api.Environment(cr, SUPERUSER_ID, {}), spec)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        meta = ledger.build_flavour(env, spec, flavour, common)
+    bench = Measures(registry, spec, meta)
+    for name in payload["measures"]:
+        getattr(bench, name)()
+    out = followup.run(registry, spec, meta, flavour, payload.get("server_url"))
+    return {"results": bench.results + out["results"]}
+
+
+def web_context(env):
+    return {
+        "lang": env.user.lang or "en_US",
+        "tz": env.user.tz or "UTC",
+        "uid": env.uid,
+        "allowed_company_ids": env.user.company_id.ids,
+    }
+
+
 def timed(registry, uid, func, repeats, prepare=None):
     """Run ``func(env, *prepare(env))`` ``repeats`` times (after a warm-up), each in a fresh,
-    rolled back transaction; return median seconds and queries, and every run's seconds."""
+    rolled back transaction, with the web client's context and a cold ORM cache; return median
+    seconds and queries, and every run's seconds."""
     seconds, queries = [], []
     for attempt in range(repeats + 1):
         with registry.cursor() as cr:
             env = api.Environment(cr, uid, {})
+            # the context the web client sends with every call
+            env = env(context=web_context(env))
             args = prepare(env) if prepare else ()
             env.flush_all()
             env.invalidate_all()

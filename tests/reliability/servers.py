@@ -16,19 +16,20 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import harness  # noqa: E402
+import harness
 
 ODOO_BIN = str(Path(sys.executable).parent / "odoo")
 ALLOW = harness.load_allowlist()
 
 
-def odoo(cluster, *args, addons=()):
+def odoo(cluster, *args, addons=(), command=()):
     """The `odoo` console script (not ``python -m odoo``: the one a service runs) with the
-    cluster's connection options and extra addons folders."""
+    cluster's connection options and extra addons folders; ``command`` is a subcommand
+    (``("shell",)``), which comes first."""
     cmd = harness.odoo_command(cluster, *args)
     paths = cmd.index("--addons-path") + 1
     cmd[paths] = ",".join([*map(str, addons), cmd[paths]])
-    return [ODOO_BIN, *cmd[3:]]
+    return [ODOO_BIN, *command, *cmd[3:]]
 
 
 def bad_lines(logfile, since=0):
@@ -95,7 +96,7 @@ class Server:
             *extra,
             addons=addons,
         )
-        self.log = open(self.logfile, "a")  # noqa: SIM115 (closed by stop())
+        self.log = open(self.logfile, "a")
         self.proc = subprocess.Popen(
             cmd, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
@@ -166,6 +167,13 @@ class Client:
 
     def call(self, model, method, *args, **kwargs):
         return self.server.rpc(
-            "object", "execute_kw", self.server.db, self.uid, self.password, model, method,
-            list(args), kwargs,
+            "object",
+            "execute_kw",
+            self.server.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
         )

@@ -1,0 +1,1 @@
+from . import credit_contract_violation_wizard

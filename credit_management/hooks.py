@@ -9,3 +9,6 @@ def uninstall_hook(env):
     delete decided applications), so that Odoo removes its data without a foreign-key error."""
     env.cr.execute("DELETE FROM credit_application_line")
     env.cr.execute("DELETE FROM credit_warning")
+    # Criteria deleted one by one would leave their scorecard's weights short of 100, which the
+    # scorecard refuses: Odoo would keep them, then fail on them once their table is dropped.
+    env.cr.execute("DELETE FROM credit_scorecard_criterion")

@@ -2,6 +2,7 @@ from . import mail_thread
 from . import credit_workflow_mixin
 from . import res_company
 from . import account_move_line
+from . import account_account
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_exposure

@@ -11,3 +11,4 @@ from . import test_bad_input
 from . import test_report_pdf
 from . import test_contract_kpi
 from . import test_annual_report
+from . import test_role_screens

@@ -33,7 +33,7 @@ class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
     def init(self):
-        super().init()
+        result = super().init()
         # The open items, and only them, with what the open-receivable query reads: exposure of
         # a few customers and ageing of all of them are index-only scans of this index, whatever
         # the size of the history of paid items and the number of revenue lines.
@@ -45,6 +45,7 @@ class AccountMoveLine(models.Model):
              WHERE parent_state = 'posted' AND reconciled IS NOT TRUE AND amount_residual <> 0
             """
         )
+        return result
 
     @api.model
     @tools.ormcache()

@@ -14,3 +14,4 @@ from . import credit_insurance_claim
 from . import credit_ageing_report
 from . import credit_overdue_customer_report
 from . import credit_collection_kpi_report
+from . import mail_mail

@@ -12,3 +12,4 @@ from . import test_bad_input
 from . import test_insurance_claim
 from . import test_overdue_definition
 from . import test_followup_cron
+from . import test_followup_one_per_customer

@@ -282,7 +282,7 @@ def load_allowlist():
 FAILED_TEST = re.compile(r"^(?:FAIL|ERROR): (?P<test>\S+)(?: \(odoo\.addons\.(?P<cls>\S+)\))?")
 
 
-def run_odoo(cmd, logfile, quiet=False, allow=(), on_line=None):
+def run_odoo(cmd, logfile, quiet=False, allow=(), on_line=None, stdin=None):
     """Run an Odoo command, copy its output to ``logfile`` (and the console unless ``quiet``).
 
     Returns a dict: ``returncode``, ``passed``/``failed`` test counts, ``bad_lines`` (WARNING or
@@ -293,7 +293,12 @@ def run_odoo(cmd, logfile, quiet=False, allow=(), on_line=None):
     with (
         open(logfile, "w") as log,
         subprocess.Popen(
-            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=stdin,
+            text=True,
+            cwd=ROOT,
         ) as proc,
     ):
         current = None
@@ -356,24 +361,150 @@ def test_command(cluster, db, modules, test_tags, demo):
     return cmd
 
 
+# The tags of the journey tests (browser tours, role x screen matrix, Chinese): they run on the
+# Chinese demo database only.
+JOURNEY_TAG = "credit_journey"
+
+
+def odoo_init_command(cluster, db, *extra):
+    return odoo_command(
+        cluster,
+        "-d",
+        db,
+        "--stop-after-init",
+        "--workers",
+        "0",
+        "--max-cron-threads",
+        "0",
+        "--http-port",
+        str(free_port()),
+        *extra,
+    )
+
+
+DEMO_STEP_DONE = "demo_cn: done"
+
+
+def demo_shell(cluster, db, phase, logfile, quiet, allow):
+    """Run ``tests/demo_cn.py``'s ``phase`` (before / after) in an ``odoo shell`` of ``db``."""
+    script = Path(tempfile.mkstemp(suffix=".py", prefix=f"demo-{phase}-")[1])
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'tests')!r})\n"
+        "import demo_cn\n"
+        f"demo_cn.{phase}(env)\n"
+        "env.cr.commit()\n"
+        f"print({DEMO_STEP_DONE!r})\n"
+    )
+    done = []
+    try:
+        with open(script) as stdin:
+            cmd = odoo_command(cluster, "-d", db, "--no-http", "--log-level", "warn")
+            cmd.insert(3, "shell")  # the subcommand comes first: python -m odoo shell ...
+            out = run_odoo(
+                cmd, logfile, quiet, allow, stdin=stdin, on_line=lambda line: done.append(line)
+            )
+    finally:
+        script.unlink()
+    out["bad_lines"] = [line for line in out["bad_lines"] if line.strip() != DEMO_STEP_DONE]
+    if not any(line.strip() == DEMO_STEP_DONE for line in done):
+        # the shell prints a failing script's traceback and still exits 0
+        out["returncode"] = out["returncode"] or 1
+        out["bad_lines"].append(f"tests/demo_cn.py {phase}() failed, see {logfile}")
+    return out
+
+
+def build_demo_db(cluster, db, workdir, quiet=False, allow=(), log_level="warn"):
+    """The Chinese demo database (tests/demo_cn.py): ``base``, the Chinese company, ``l10n_cn``
+    and the modules with their demo data, Chinese users. Returns the first failed step's
+    ``run_odoo`` result, or None."""
+    steps = [
+        ("base", lambda log: run_odoo(
+            odoo_init_command(cluster, db, "-i", "base", "--log-level", log_level),
+            log, quiet, allow,
+        )),
+        ("before", lambda log: demo_shell(cluster, db, "before", log, quiet, allow)),
+        # the Chinese chart is loaded at the end of the run that installs accounting: before the
+        # modules, whose demo data needs its journals and accounts
+        ("l10n_cn", lambda log: run_odoo(
+            odoo_init_command(cluster, db, "-i", "l10n_cn", "--log-level", log_level),
+            log, quiet, allow,
+        )),
+        ("modules", lambda log: run_odoo(
+            odoo_init_command(cluster, db, "-i", ",".join(MODULES), "--log-level", log_level),
+            log, quiet, allow,
+        )),
+        ("after", lambda log: demo_shell(cluster, db, "after", log, quiet, allow)),
+    ]  # fmt: skip
+    for name, step in steps:
+        out = step(workdir / f"demo-{name}.log")
+        if out["returncode"] or out["bad_lines"]:
+            out["step"] = name
+            return out
+    return None
+
+
 def cmd_test(args):
+    """Run the tests in one or two throwaway databases.
+
+    * ``cn``: the Chinese demo (``l10n_cn``, yuan, Chinese users, demo data), every test,
+      browser tours and the role x screen matrix included;
+    * ``bare``: the modules alone, without ``l10n_cn`` nor demo data, every test but the journeys.
+
+    A full ``make test`` runs both; ``TEST_TAGS`` runs the ``cn`` database only, ``MODULES`` (a
+    subset) or ``WITHOUT_DEMO=1`` the ``bare`` one, ``SETUP=cn|bare`` chooses.
+    """
     require_odoo()
     modules = args.modules.split(",") if args.modules else MODULES
+    full = set(MODULES) <= set(modules)
+    if args.setup:
+        setups = [args.setup]
+    elif not (full and args.demo):
+        setups = ["bare"]
+    elif args.test_tags:
+        setups = ["cn"]
+    else:
+        setups = ["cn", "bare"]
     workdir = Path(tempfile.mkdtemp(prefix="credit-test-"))
     os.chmod(workdir, 0o755)
     cluster = Cluster(workdir / "pgdata")
-    logfile = workdir / "odoo.log"
     allow = load_allowlist()
+    passed = failed = 0
+    bad_lines, problems = [], []
     try:
         cluster.start(preferred_port=args.port)
         # Only our modules' tests: -i also installs (and would test) every dependency.
         tags = args.test_tags or ",".join(f"/{m}" for m in modules)
-        cmd = test_command(cluster, "credit_test", modules, tags, args.demo)
-        out = run_odoo(cmd, logfile, args.quiet, allow)
-        passed, failed, bad_lines = out["passed"], out["failed"], out["bad_lines"]
-        if not args.test_tags and set(MODULES) <= set(modules) and not out["returncode"]:
-            smoke_ok = bench_smoke(cluster, "credit_test")
-            passed, failed = passed + smoke_ok, failed + (not smoke_ok)
+        for setup in setups:
+            logfile = workdir / f"odoo-{setup}.log"
+            if setup == "cn":
+                broken = build_demo_db(cluster, "credit_test", workdir, args.quiet, allow)
+                if broken:
+                    problems.append(f"the Chinese demo database failed at {broken['step']}")
+                    bad_lines += broken["bad_lines"]
+                    continue
+                cmd = odoo_init_command(
+                    cluster,
+                    "credit_test",
+                    "--test-enable",
+                    "--log-level",
+                    "info",
+                    "--test-tags",
+                    tags,
+                )
+            else:
+                cmd = test_command(
+                    cluster, "credit_bare", modules, f"{tags},-{JOURNEY_TAG}", args.demo
+                )
+            out = run_odoo(cmd, logfile, args.quiet, allow)
+            print(f"{setup}: {out['passed']} passed, {out['failed']} failed")
+            passed, failed = passed + out["passed"], failed + out["failed"]
+            bad_lines += out["bad_lines"]
+            if out["returncode"]:
+                problems.append(f"odoo exited with {out['returncode']} ({setup})")
+            if setup == "cn" and not args.test_tags and not out["returncode"]:
+                smoke_ok = bench_smoke(cluster, "credit_test")
+                passed, failed = passed + smoke_ok, failed + (not smoke_ok)
         if bad_lines:
             print(
                 "\nUnexpected WARNING/ERROR lines in the Odoo log "
@@ -381,10 +512,12 @@ def cmd_test(args):
             )
             for line in bad_lines:
                 print("  " + line)
-        if args.quiet and (bad_lines or failed or out["returncode"]):
-            print(f"full log: {logfile}")
-        ok = out["returncode"] == 0 and not bad_lines and failed == 0 and passed > 0
-        if out["returncode"] and not failed:
+        for problem in problems:
+            print(problem)
+        if args.quiet and (bad_lines or failed or problems):
+            print(f"full logs: {workdir}")
+        ok = not problems and not bad_lines and failed == 0 and passed > 0
+        if problems and not failed:
             failed = 1  # odoo itself failed (install error): count it so the line is honest
         print(f"{passed} passed, {failed} failed")
         args.keep = args.keep or not ok
@@ -577,6 +710,23 @@ def demo_datadir():
     return Path(os.environ.get("CREDIT_PGDATA", ROOT / ".pgdata"))
 
 
+DEMO_LOGINS = """
+Credit management demo (华东机械有限公司, in Chinese): http://localhost:{port}/web/login
+Logins (password = login), see README.md:
+  salesman             销售员 陈刚            confirms quotations; sees why one is held
+  sales_manager        销售经理 周涛          sales team leader
+  credit_clerk         信用管理员 李强        商情科: customer files, contracts
+  credit_user          信用分析员 赵敏        授信科: applications, scorecards, follow-up
+  credit_manager       信用经理 王丽          releases holds, approves limits and write-offs
+  accountant           会计 孙洁              商账: runs the follow-up, letters, cases
+  hr_officer           人事专员 刘芳          creates the year's appraisals
+  legal_rep            法定代表人 张建国      approves appraisal awards, authorizations
+  portal_customer      客户门户 (华东贸易)    accepts quotations on the portal
+  admin                系统管理员
+Stop the server with Ctrl-C and the database cluster with `make stop`.
+"""
+
+
 def cmd_demo(args):
     require_odoo()
     cluster = Cluster(demo_datadir())
@@ -596,22 +746,22 @@ def cmd_demo(args):
         if installed != str(len(MODULES)):
             subprocess.run([*base, "-i", ",".join(MODULES), "--stop-after-init"], check=True)
     else:
-        print(f"Creating database {DEMO_DB} with demo data (takes a few minutes)...", flush=True)
-        subprocess.run(
-            [*base, "-i", ",".join(MODULES), "--stop-after-init", "--load-language", "zh_CN"],
-            check=True,
+        print(
+            f"Creating database {DEMO_DB}: a Chinese company (l10n_cn, CNY, zh_CN) with the "
+            "demo data (takes a few minutes)...",
+            flush=True,
         )
+        logdir = cluster.datadir.parent
+        broken = build_demo_db(
+            cluster, DEMO_DB, logdir, quiet=True, allow=load_allowlist(), log_level="info"
+        )
+        if broken:
+            for line in broken["bad_lines"]:
+                print("  " + line)
+            fail(f"demo database: step {broken['step']} failed, see {logdir}/demo-*.log")
     if args.init_only:
         return 0
-    print(
-        f"\nCredit management demo: http://localhost:{args.http_port}/web/login\n"
-        "  admin / admin            administrator (credit manager)\n"
-        "  credit_manager / credit_manager   credit manager\n"
-        "  credit_user / credit_user         credit analyst / clerk\n"
-        "  salesman / salesman               salesperson\n"
-        "Stop the server with Ctrl-C and the database cluster with `make stop`.\n",
-        flush=True,
-    )
+    print(DEMO_LOGINS.format(port=args.http_port), flush=True)
     proc = subprocess.Popen(base)
     try:
         return proc.wait()
@@ -659,6 +809,12 @@ def main():
         action="store_false",
         default=os.environ.get("WITHOUT_DEMO") != "1",
         help="skip demo data (faster; the default installs it so that demo data is tested too)",
+    )
+    test.add_argument(
+        "--setup",
+        choices=("cn", "bare"),
+        default=os.environ.get("SETUP") or None,
+        help="one database: the Chinese demo (cn) or the modules alone (bare)",
     )
     test.add_argument("--keep", action="store_true", help="keep the temporary cluster folder")
     test.add_argument("--quiet", action="store_true", default=os.environ.get("QUIET") == "1")

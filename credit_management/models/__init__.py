@@ -3,6 +3,7 @@ from . import credit_workflow_mixin
 from . import res_company
 from . import account_move
 from . import account_move_line
+from . import account_account
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_exposure

@@ -1,6 +1,6 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, models, tools
 from odoo.tools import SQL
 
 # Customer documents whose payments count as collected, and which payments may settle.
@@ -31,6 +31,38 @@ class AccountMoveLine(models.Model):
     """
 
     _inherit = "account.move.line"
+
+    def init(self):
+        result = super().init()
+        # The open items, and only them, with what the open-receivable query reads: exposure of
+        # a few customers and ageing of all of them are index-only scans of this index, whatever
+        # the size of the history of paid items and the number of revenue lines.
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS account_move_line_credit_open_idx
+                ON account_move_line (partner_id, date_maturity)
+                INCLUDE (id, amount_residual, account_id, company_id, move_id, date)
+             WHERE parent_state = 'posted' AND reconciled IS NOT TRUE AND amount_residual <> 0
+            """
+        )
+        return result
+
+    @api.model
+    @tools.ormcache()
+    def _credit_receivable_account_ids(self):
+        """The receivable accounts (every company), cached as a tuple of ids.
+
+        The open-receivable query filters on them as a literal list, so that PostgreSQL
+        estimates its rows from the statistics of ``account_move_line.account_id``; a join on
+        ``account_account.account_type`` leads it to expect fifty times fewer rows (nested loops
+        over 100,000 items, sorts spilled to disk). Cleared when an account is created, deleted
+        or changes type (``account.account``).
+        """
+        self.env["account.account"].flush_model(["account_type"])
+        rows = self.env.execute_query(
+            SQL("SELECT id FROM account_account WHERE account_type = 'asset_receivable'")
+        )
+        return tuple(sorted(row[0] for row in rows))
 
     @api.model
     def _credit_open_receivable_flush(self):
@@ -175,6 +207,9 @@ class AccountMoveLine(models.Model):
 
             - ``line_id``, ``move_id``, ``account_id``, ``company_id``;
             - ``partner_id``: the commercial partner (the item's partner when it has none);
+            - ``line_partner_id``: the item's own partner: group by it, then map to the
+              commercial partner, when aggregating many items of few partners (the mapping is
+              then done per group, not per item);
             - ``date``: accounting date of the item (ages in years count from it);
             - ``date_maturity``: due date of the instalment (its date when it has none);
             - ``amount_residual``: residual in company currency (negative: unapplied credits);
@@ -195,14 +230,23 @@ class AccountMoveLine(models.Model):
         conditions = [
             SQL("aml.company_id = ANY(%s)", self._credit_companies(companies)),
             SQL("aml.parent_state = 'posted'"),
+            SQL("aml.account_id = ANY(%s)", list(self._credit_receivable_account_ids())),
         ]
+        source = SQL("account_move_line")
         if partner_ids is not None:
-            conditions.append(
-                SQL(
-                    "aml.partner_id IN (SELECT id FROM res_partner "
-                    "WHERE commercial_partner_id = ANY(%s))",
-                    list(partner_ids),
-                )
+            # The items of the commercial partners themselves, then those of their contacts: the
+            # first branch compares account_move_line.partner_id with the ids as a literal list,
+            # so that PostgreSQL estimates the rows of a customer with 100,000 open items from
+            # the column's statistics (through a join with res_partner it assumes the average
+            # customer's and sorts those 100,000 rows on disk to group them).
+            source = SQL(
+                """(SELECT * FROM account_move_line WHERE partner_id = ANY(%(ids)s)
+                    UNION ALL
+                    SELECT * FROM account_move_line
+                     WHERE partner_id IN (SELECT id FROM res_partner
+                                           WHERE commercial_partner_id = ANY(%(ids)s)
+                                             AND id <> ALL(%(ids)s)))""",
+                ids=list(partner_ids),
             )
         if move_ids is not None:
             conditions.append(SQL("aml.move_id = ANY(%s)", list(move_ids)))
@@ -225,8 +269,8 @@ class AccountMoveLine(models.Model):
         date_filter = SQL("AND aml.date <= %s", date) if as_of else SQL()
         return SQL(
             """
-            SELECT line_id, move_id, account_id, company_id, partner_id, date, date_maturity,
-                   amount_residual, amount_in_transit,
+            SELECT line_id, move_id, account_id, company_id, partner_id, line_partner_id, date,
+                   date_maturity, amount_residual, amount_in_transit,
                    amount_residual - amount_in_transit AS amount_open,
                    CASE WHEN amount_residual > amount_in_transit AND date_maturity < %(date)s
                         THEN %(date)s - date_maturity ELSE 0 END AS days_overdue
@@ -236,12 +280,12 @@ class AccountMoveLine(models.Model):
                            aml.account_id,
                            aml.company_id,
                            COALESCE(partner.commercial_partner_id, aml.partner_id) AS partner_id,
+                           aml.partner_id AS line_partner_id,
                            aml.date,
                            COALESCE(aml.date_maturity, aml.date) AS date_maturity,
                            %(residual)s AS amount_residual,
                            COALESCE(in_transit.amount, 0) AS amount_in_transit
-                      FROM account_move_line aml
-                      JOIN account_account account ON account.id = aml.account_id
+                      FROM %(source)s aml
                       LEFT JOIN res_partner partner ON partner.id = aml.partner_id
                       LEFT JOIN (
                             SELECT aml.id AS line_id,
@@ -259,8 +303,7 @@ class AccountMoveLine(models.Model):
                                AND transit.amount > 0
                                %(date_filter)s
                            ) in_transit ON in_transit.line_id = aml.id
-                     WHERE account.account_type = 'asset_receivable'
-                       AND %(conditions)s
+                     WHERE %(conditions)s
                    ) receivable
              WHERE amount_residual != 0
             """,
@@ -269,6 +312,7 @@ class AccountMoveLine(models.Model):
             transit=transit,
             date_filter=date_filter,
             conditions=SQL(" AND ").join(conditions),
+            source=source,
         )
 
     @api.model

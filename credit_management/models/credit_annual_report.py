@@ -69,7 +69,7 @@ class CreditAnnualReport(models.Model):
     )
     figures = fields.Json(readonly=True, copy=False)
     date_computed = fields.Datetime(string="Figures Computed On", readonly=True, copy=False)
-    computed_by_id = fields.Many2one("res.users", string="Computed By", readonly=True, copy=False)
+    computed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_done = fields.Datetime(string="Finalized On", readonly=True, copy=False)
     done_by_id = fields.Many2one("res.users", string="Finalized By", readonly=True, copy=False)
     preview_html = fields.Html(
@@ -155,7 +155,7 @@ class CreditAnnualReport(models.Model):
                     "computed_by_id": self.env.uid,
                 }
             )
-            report.message_post(body=self.env._("Figures computed."))
+            report._credit_message_post(self.env._("Figures computed."))
         return True
 
     def action_done(self):
@@ -220,55 +220,68 @@ class CreditAnnualReport(models.Model):
     def _credit_report_sections(self):
         """{section: (chapter, title, kind)}; kind "list" prints label/value rows, other kinds
         ("grades", "ageing") have their own table and chart in the PDF."""
-        _ = self.env._
         return {
-            "overview": ("overview", _("Key Figures of the Year"), "list"),
-            "applications": ("risk", _("Credit Applications and Reviews"), "list"),
-            "holds": ("risk", _("Orders Held by Credit Control"), "list"),
-            "warnings": ("risk", _("Early Warning"), "list"),
-            "grades": ("rating", _("Grade Distribution at the Year's End"), "grades"),
-            "grade_changes": ("rating", _("Grade Changes"), "list"),
-            "receivables": ("receivable", _("Receivables at the Year's End"), "list"),
-            "ageing_years": ("receivable", _("Ageing by Years"), "ageing"),
-            "ageing_days": ("receivable", _("Overdue by Days"), "ageing"),
-            "contracts": ("internal", _("Contract Management"), "list"),
+            "overview": ("overview", self.env._("Key Figures of the Year"), "list"),
+            "applications": ("risk", self.env._("Credit Applications and Reviews"), "list"),
+            "holds": ("risk", self.env._("Orders Held by Credit Control"), "list"),
+            "warnings": ("risk", self.env._("Early Warning"), "list"),
+            "grades": ("rating", self.env._("Grade Distribution at the Year's End"), "grades"),
+            "grade_changes": ("rating", self.env._("Grade Changes"), "list"),
+            "receivables": ("receivable", self.env._("Receivables at the Year's End"), "list"),
+            "ageing_years": ("receivable", self.env._("Ageing by Years"), "ageing"),
+            "ageing_days": ("receivable", self.env._("Overdue by Days"), "ageing"),
+            "contracts": ("internal", self.env._("Contract Management"), "list"),
         }
 
     @api.model
     def _credit_report_definitions(self):
         """Every figure of the report, in print order: [{"code", "section", "label", "type"}];
         type in amount / percent / count / days / text. Other modules append theirs."""
-        _ = self.env._
         grade_labels = {
-            "A": _("A - Excellent (优质)"),
-            "B": _("B - Good (良好)"),
-            "C": _("C - Fair (一般)"),
-            "D": _("D - Poor (较差)"),
-            "none": _("No grade"),
+            "A": self.env._("A - Excellent (优质)"),
+            "B": self.env._("B - Good (良好)"),
+            "C": self.env._("C - Fair (一般)"),
+            "D": self.env._("D - Poor (较差)"),
+            "none": self.env._("No grade"),
         }
         definitions = [
-            ("overview", "customers_active", _("Customers with credit activity"), "count"),
-            ("overview", "revenue", _("Invoiced in the year"), "amount"),
-            ("overview", "receivable_total", _("Receivables at the year's end"), "amount"),
-            ("overview", "overdue_rate", _("Overdue rate at the year's end"), "percent"),
-            ("overview", "dso", _("Days sales outstanding (DSO) at the year's end"), "days"),
-            ("overview", "warnings_opened", _("Credit warnings opened"), "count"),
-            ("applications", "applications_approved", _("Credit applications approved"), "count"),
-            ("applications", "applications_refused", _("Credit applications refused"), "count"),
-            ("applications", "reviews_approved", _("Credit reviews approved"), "count"),
-            ("applications", "limit_granted", _("Credit limits granted"), "amount"),
-            ("holds", "holds_count", _("Orders held"), "count"),
-            ("holds", "holds_amount", _("Amount of the orders held"), "amount"),
-            ("holds", "holds_released_count", _("Holds released"), "count"),
-            ("holds", "holds_released_amount", _("Amount released"), "amount"),
-            ("holds", "holds_rejected_count", _("Holds rejected"), "count"),
-            ("warnings", "warnings_opened", _("Warnings opened"), "count"),
+            ("overview", "customers_active", self.env._("Customers with credit activity"), "count"),
+            ("overview", "revenue", self.env._("Invoiced in the year"), "amount"),
+            ("overview", "receivable_total", self.env._("Receivables at the year's end"), "amount"),
+            ("overview", "overdue_rate", self.env._("Overdue rate at the year's end"), "percent"),
+            (
+                "overview",
+                "dso",
+                self.env._("Days sales outstanding (DSO) at the year's end"),
+                "days",
+            ),
+            ("overview", "warnings_opened", self.env._("Credit warnings opened"), "count"),
+            (
+                "applications",
+                "applications_approved",
+                self.env._("Credit applications approved"),
+                "count",
+            ),
+            (
+                "applications",
+                "applications_refused",
+                self.env._("Credit applications refused"),
+                "count",
+            ),
+            ("applications", "reviews_approved", self.env._("Credit reviews approved"), "count"),
+            ("applications", "limit_granted", self.env._("Credit limits granted"), "amount"),
+            ("holds", "holds_count", self.env._("Orders held"), "count"),
+            ("holds", "holds_amount", self.env._("Amount of the orders held"), "amount"),
+            ("holds", "holds_released_count", self.env._("Holds released"), "count"),
+            ("holds", "holds_released_amount", self.env._("Amount released"), "amount"),
+            ("holds", "holds_rejected_count", self.env._("Holds rejected"), "count"),
+            ("warnings", "warnings_opened", self.env._("Warnings opened"), "count"),
         ]
         definitions += [
             (
                 "warnings",
                 f"warnings_opened_{code}",
-                _("of which %(severity)s", severity=label),
+                self.env._("of which %(severity)s", severity=label),
                 "count",
             )
             for code, label in self.env["credit.warning"]
@@ -276,12 +289,27 @@ class CreditAnnualReport(models.Model):
             ._description_selection(self.env)
         ]
         definitions += [
-            ("warnings", "warnings_closed", _("Warnings closed"), "count"),
-            ("warnings", "warnings_open_year_end", _("Warnings open at the year's end"), "count"),
-            ("warnings", "signals_recorded", _("Credit information signals recorded"), "count"),
+            ("warnings", "warnings_closed", self.env._("Warnings closed"), "count"),
+            (
+                "warnings",
+                "warnings_open_year_end",
+                self.env._("Warnings open at the year's end"),
+                "count",
+            ),
+            (
+                "warnings",
+                "signals_recorded",
+                self.env._("Credit information signals recorded"),
+                "count",
+            ),
         ]
         definitions += [
-            ("warnings", f"measures_{code}", _("Measures: %(measure)s", measure=label), "count")
+            (
+                "warnings",
+                f"measures_{code}",
+                self.env._("Measures: %(measure)s", measure=label),
+                "count",
+            )
             for code, label in self.env["credit.warning.measure"]
             ._fields["kind"]
             ._description_selection(self.env)
@@ -289,46 +317,66 @@ class CreditAnnualReport(models.Model):
         for grade in (*(g for g, __ in THRESHOLD_GRADES if g != "none"), "none"):
             label = grade_labels[grade]
             definitions += [
-                ("grades", f"grade_{grade}_count", _("%(grade)s: customers", grade=label), "count"),
+                (
+                    "grades",
+                    f"grade_{grade}_count",
+                    self.env._("%(grade)s: customers", grade=label),
+                    "count",
+                ),
                 (
                     "grades",
                     f"grade_{grade}_count_pct",
-                    _("%(grade)s: share of customers", grade=label),
+                    self.env._("%(grade)s: share of customers", grade=label),
                     "percent",
                 ),
                 (
                     "grades",
                     f"grade_{grade}_exposure",
-                    _("%(grade)s: exposure", grade=label),
+                    self.env._("%(grade)s: exposure", grade=label),
                     "amount",
                 ),
                 (
                     "grades",
                     f"grade_{grade}_exposure_pct",
-                    _("%(grade)s: share of exposure", grade=label),
+                    self.env._("%(grade)s: share of exposure", grade=label),
                     "percent",
                 ),
             ]
         definitions += [
-            ("grades", "grade_total_count", _("Customers graded or not"), "count"),
-            ("grades", "grade_total_exposure", _("Exposure at the year's end"), "amount"),
-            ("grades", "exposure_basis", _("Exposure measured from"), "text"),
-            ("grade_changes", "grade_downgrades", _("Downgrades approved"), "count"),
-            ("grade_changes", "grade_upgrades", _("Upgrades approved"), "count"),
-            ("receivables", "receivable_total", _("Receivables at the year's end"), "amount"),
-            ("receivables", "receivable_total_prev", _("Receivables a year earlier"), "amount"),
-            ("receivables", "receivable_change_pct", _("Change on the previous year"), "percent"),
-            ("receivables", "total_assets", _("Total assets at the year's end"), "amount"),
+            ("grades", "grade_total_count", self.env._("Customers graded or not"), "count"),
+            ("grades", "grade_total_exposure", self.env._("Exposure at the year's end"), "amount"),
+            ("grades", "exposure_basis", self.env._("Exposure measured from"), "text"),
+            ("grade_changes", "grade_downgrades", self.env._("Downgrades approved"), "count"),
+            ("grade_changes", "grade_upgrades", self.env._("Upgrades approved"), "count"),
+            (
+                "receivables",
+                "receivable_total",
+                self.env._("Receivables at the year's end"),
+                "amount",
+            ),
+            (
+                "receivables",
+                "receivable_total_prev",
+                self.env._("Receivables a year earlier"),
+                "amount",
+            ),
+            (
+                "receivables",
+                "receivable_change_pct",
+                self.env._("Change on the previous year"),
+                "percent",
+            ),
+            ("receivables", "total_assets", self.env._("Total assets at the year's end"), "amount"),
             (
                 "receivables",
                 "receivable_asset_share_pct",
-                _("Receivables / total assets"),
+                self.env._("Receivables / total assets"),
                 "percent",
             ),
-            ("receivables", "overdue_amount", _("Overdue at the year's end"), "amount"),
-            ("receivables", "overdue_rate", _("Overdue rate (逾期率)"), "percent"),
-            ("receivables", "revenue", _("Invoiced in the year"), "amount"),
-            ("receivables", "dso", _("Days sales outstanding (DSO)"), "days"),
+            ("receivables", "overdue_amount", self.env._("Overdue at the year's end"), "amount"),
+            ("receivables", "overdue_rate", self.env._("Overdue rate (逾期率)"), "percent"),
+            ("receivables", "revenue", self.env._("Invoiced in the year"), "amount"),
+            ("receivables", "dso", self.env._("Days sales outstanding (DSO)"), "days"),
         ]
         year_labels = self._credit_year_bucket_labels()
         for bucket in YEAR_BUCKETS:
@@ -337,7 +385,7 @@ class CreditAnnualReport(models.Model):
                 (
                     "ageing_years",
                     f"age_{bucket}_pct",
-                    _("%(bucket)s: share", bucket=year_labels[bucket]),
+                    self.env._("%(bucket)s: share", bucket=year_labels[bucket]),
                     "percent",
                 ),
             ]
@@ -348,7 +396,7 @@ class CreditAnnualReport(models.Model):
                 (
                     "ageing_days",
                     f"days_{bucket}_pct",
-                    _("%(bucket)s: share", bucket=day_labels[bucket]),
+                    self.env._("%(bucket)s: share", bucket=day_labels[bucket]),
                     "percent",
                 ),
             ]
@@ -360,23 +408,21 @@ class CreditAnnualReport(models.Model):
 
     @api.model
     def _credit_year_bucket_labels(self):
-        _ = self.env._
         return {
-            "lt1": _("Under 1 year"),
-            "1_2": _("1-2 years"),
-            "2_3": _("2-3 years"),
-            "gt3": _("Over 3 years"),
+            "lt1": self.env._("Under 1 year"),
+            "1_2": self.env._("1-2 years"),
+            "2_3": self.env._("2-3 years"),
+            "gt3": self.env._("Over 3 years"),
         }
 
     @api.model
     def _credit_day_bucket_labels(self):
-        _ = self.env._
         return {
-            "not_due": _("Not due"),
-            "1_30": _("1-30 days overdue"),
-            "31_60": _("31-60 days overdue"),
-            "61_90": _("61-90 days overdue"),
-            "90_plus": _("Over 90 days overdue"),
+            "not_due": self.env._("Not due"),
+            "1_30": self.env._("1-30 days overdue"),
+            "31_60": self.env._("31-60 days overdue"),
+            "61_90": self.env._("61-90 days overdue"),
+            "90_plus": self.env._("Over 90 days overdue"),
         }
 
     # ------------------------------------------------------------------ contract figures
@@ -385,44 +431,83 @@ class CreditAnnualReport(models.Model):
         """The contract statistics of the year (内部制度执行): contracts signed and reviewed,
         joint reviews, changes, terminations, disputes and their outcomes, complaints, from
         ``credit.contract._credit_year_end_figures``."""
-        _ = self.env._
         return [
-            ("contracts", "contracts_signed", _("Contracts signed and registered"), "count"),
-            ("contracts", "contracts_signed_amount", _("Amount of the contracts signed"), "amount"),
-            ("contracts", "contracts_amendments", _("Contract changes (变更)"), "count"),
-            ("contracts", "contracts_terminations", _("Contracts terminated (解除)"), "count"),
-            ("contracts", "contracts_invalid", _("Contracts found invalid (无效)"), "count"),
-            ("contracts", "contracts_completed", _("Contracts signed and completed"), "count"),
+            (
+                "contracts",
+                "contracts_signed",
+                self.env._("Contracts signed and registered"),
+                "count",
+            ),
+            (
+                "contracts",
+                "contracts_signed_amount",
+                self.env._("Amount of the contracts signed"),
+                "amount",
+            ),
+            ("contracts", "contracts_amendments", self.env._("Contract changes (变更)"), "count"),
+            (
+                "contracts",
+                "contracts_terminations",
+                self.env._("Contracts terminated (解除)"),
+                "count",
+            ),
+            (
+                "contracts",
+                "contracts_invalid",
+                self.env._("Contracts found invalid (无效)"),
+                "count",
+            ),
+            (
+                "contracts",
+                "contracts_completed",
+                self.env._("Contracts signed and completed"),
+                "count",
+            ),
             (
                 "contracts",
                 "contracts_in_force_end",
-                _("Contracts in force at the year's end"),
+                self.env._("Contracts in force at the year's end"),
                 "count",
             ),
             (
                 "contracts",
                 "contracts_registered_on_time",
-                _("Registered in the ledger on time"),
+                self.env._("Registered in the ledger on time"),
                 "count",
             ),
-            ("contracts", "contracts_archived", _("Signed copies archived"), "count"),
-            ("contracts", "reviews_concluded", _("Contract reviews concluded"), "count"),
-            ("contracts", "reviews_returned", _("Contract reviews returned"), "count"),
-            ("contracts", "reviews_joint", _("Joint reviews of major contracts (会审)"), "count"),
+            ("contracts", "contracts_archived", self.env._("Signed copies archived"), "count"),
+            ("contracts", "reviews_concluded", self.env._("Contract reviews concluded"), "count"),
+            ("contracts", "reviews_returned", self.env._("Contract reviews returned"), "count"),
+            (
+                "contracts",
+                "reviews_joint",
+                self.env._("Joint reviews of major contracts (会审)"),
+                "count",
+            ),
             (
                 "contracts",
                 "written_coverage_pct",
-                _("Orders covered by a written contract"),
+                self.env._("Orders covered by a written contract"),
                 "percent",
             ),
-            ("contracts", "seal_uses", _("Contract seal uses granted"), "count"),
-            ("contracts", "reconciliations", _("Reconciliations with salespeople (对帐)"), "count"),
-            ("contracts", "disputes_opened", _("Contract disputes opened"), "count"),
-            ("contracts", "disputes_amount", _("Amount in dispute"), "amount"),
-            ("contracts", "disputes_closed", _("Contract disputes closed"), "count"),
-            ("contracts", "complaints_filed", _("Feedback and complaints filed (信访)"), "count"),
-            ("contracts", "complaints_on_time", _("Answered on time"), "count"),
-            ("contracts", "complaints_average_days", _("Average response time"), "days"),
+            ("contracts", "seal_uses", self.env._("Contract seal uses granted"), "count"),
+            (
+                "contracts",
+                "reconciliations",
+                self.env._("Reconciliations with salespeople (对帐)"),
+                "count",
+            ),
+            ("contracts", "disputes_opened", self.env._("Contract disputes opened"), "count"),
+            ("contracts", "disputes_amount", self.env._("Amount in dispute"), "amount"),
+            ("contracts", "disputes_closed", self.env._("Contract disputes closed"), "count"),
+            (
+                "contracts",
+                "complaints_filed",
+                self.env._("Feedback and complaints filed (信访)"),
+                "count",
+            ),
+            ("contracts", "complaints_on_time", self.env._("Answered on time"), "count"),
+            ("contracts", "complaints_average_days", self.env._("Average response time"), "days"),
         ]
 
     def _credit_report_contract_figures(self):
@@ -591,9 +676,7 @@ class CreditAnnualReport(models.Model):
             "customers_active": total_count,
             "grade_total_count": total_count,
             "grade_total_exposure": total_exposure,
-            "exposure_basis": self.env._("exposure snapshots")
-            if has_snapshots
-            else self.env._("receivables (no exposure snapshot in the last month of the year)"),
+            "exposure_basis": "snapshot" if has_snapshots else "receivable",
         }
         for grade, count in counts.items():
             figures[f"grade_{grade}_count"] = count
@@ -806,7 +889,16 @@ class CreditAnnualReport(models.Model):
             return self.env._("%(days)s days", days=format(value, ",.1f"))
         if kind == "count":
             return f"{int(value):,}"
-        return str(value)
+        return self._credit_text_labels().get(value, str(value))
+
+    def _credit_text_labels(self):
+        """Printed labels of the text figures (codes, printed in the reader's language)."""
+        return {
+            "snapshot": self.env._("exposure snapshots"),
+            "receivable": self.env._(
+                "receivables (no exposure snapshot in the last month of the year)"
+            ),
+        }
 
     def _credit_narrative(self, chapter):
         """The manager's text of a chapter, or False when empty."""
@@ -864,13 +956,12 @@ class CreditAnnualReport(models.Model):
     def _credit_report_sentences(self, chapter):
         """The report's own sentences for a chapter, figures filled in (the manual's wording)."""
         self.ensure_one()
-        _ = self.env._
         fig = self._credit_figure
         pct = "{:.2f}".format
         amount = self.company_id.currency_id.format
         if chapter == "rating":
             return [
-                _(
+                self.env._(
                     "By customer credit grade, excellent customers account for %(a)s %%, good "
                     "customers for %(b)s %%, fair customers for %(c)s %% and poor customers for "
                     "%(d)s %% (ungraded: %(none)s %%).",
@@ -884,16 +975,16 @@ class CreditAnnualReport(models.Model):
         if chapter == "receivable":
             change = fig("receivable_change_pct")
             return [
-                _(
+                self.env._(
                     "At the end of the period, the company's receivables total %(total)s, "
                     "%(share)s %% of total assets, %(direction)s %(change)s %% on the same time "
                     "last year.",
                     total=amount(fig("receivable_total")),
                     share=pct(fig("receivable_asset_share_pct")),
-                    direction=_("up") if change >= 0 else _("down"),
+                    direction=self.env._("up") if change >= 0 else self.env._("down"),
                     change=pct(abs(change)),
                 ),
-                _(
+                self.env._(
                     "Receivables under 1 year account for %(lt1)s %%, 1-2 years for %(y12)s %%, "
                     "2-3 years for %(y23)s %% and over 3 years for %(gt3)s %%.",
                     lt1=pct(fig("age_lt1_pct")),
@@ -904,7 +995,7 @@ class CreditAnnualReport(models.Model):
             ]
         if chapter == "overview":
             return [
-                _(
+                self.env._(
                     "In %(year)s, %(customers)s customers had credit activity; %(revenue)s was "
                     "invoiced and %(warnings)s credit warnings were opened.",
                     year=self.year,
@@ -1046,7 +1137,7 @@ class CreditAnnualReport(models.Model):
                     if value is None:
                         sheet.write(row, 2, "-")
                     elif definition["type"] == "text":
-                        sheet.write_string(row, 2, str(value))
+                        sheet.write_string(row, 2, self._credit_format("text", value))
                     else:
                         sheet.write_number(row, 2, value, formats[definition["type"]])
                     sheet.write(row, 3, units[definition["type"]])

@@ -281,6 +281,7 @@ class CreditContract(models.Model):
     )
 
     # governed documents
+    # the legal representative reads contracts, not the orders and invoices they govern
     sale_order_ids = fields.One2many(
         "sale.order",
         "credit_contract_id",
@@ -331,7 +332,14 @@ class CreditContract(models.Model):
     invalid_date = fields.Date(readonly=True, copy=False)
 
     # follow-up
-    dispute_ids = fields.One2many("credit.contract.dispute", "contract_id", string="Disputes")
+    # salespeople see that a contract is disputed (has_dispute), the credit department handles it
+    dispute_ids = fields.One2many(
+        "credit.contract.dispute",
+        "contract_id",
+        string="Disputes",
+        groups="credit_management.group_credit_user,"
+        "credit_management.group_credit_legal_representative",
+    )
     has_dispute = fields.Boolean(string="Disputed", compute="_compute_has_dispute", store=True)
     reconciliation_ids = fields.One2many(
         "credit.contract.reconciliation", "contract_id", string="Reconciliations"
@@ -433,15 +441,25 @@ class CreditContract(models.Model):
             contract.seal_use_count = counts.get(contract.id, 0)
 
     def _compute_document_counts(self):
-        orders = self.env["sale.order"]._read_group(
-            [("credit_contract_id", "in", self.ids)],
-            groupby=["credit_contract_id"],
-            aggregates=["__count"],
+        # sudo: only the number of governed orders and invoices is shown, to every reader of
+        # the contract (the legal representative reads neither)
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            ._read_group(
+                [("credit_contract_id", "in", self.ids)],
+                groupby=["credit_contract_id"],
+                aggregates=["__count"],
+            )
         )
-        invoices = self.env["account.move"]._read_group(
-            [("credit_contract_id", "in", self.ids)],
-            groupby=["credit_contract_id"],
-            aggregates=["__count"],
+        invoices = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [("credit_contract_id", "in", self.ids)],
+                groupby=["credit_contract_id"],
+                aggregates=["__count"],
+            )
         )
         order_counts = {contract.id: count for contract, count in orders}
         invoice_counts = {contract.id: count for contract, count in invoices}

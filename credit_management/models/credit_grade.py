@@ -1,6 +1,6 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 GRADES = [
@@ -139,3 +139,36 @@ class CreditGrade(models.Model):
     def _grades_by_code(self, company=None):
         company = company or self.env.company
         return {g.code: g for g in self.search([("company_id", "=", company.id)])}
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _credit_grade_overrides(self, company_id):
+        """{code: {"tolerance_percent": float|None, "max_overdue_days": int|None}} of the
+        company's active grades (None: the grade keeps the company setting). Cached: the hold
+        decision reads it for every order; cleared when a grade changes."""
+        grades = self.sudo().search([("company_id", "=", company_id)])
+        return {
+            grade.code: {
+                "tolerance_percent": grade.tolerance_percent if grade.override_tolerance else None,
+                "max_overdue_days": (
+                    grade.max_overdue_days if grade.override_max_overdue_days else None
+                ),
+            }
+            for grade in grades
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        grades = super().create(vals_list)
+        self.env.registry.clear_cache()  # _credit_grade_overrides
+        return grades
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()  # _credit_grade_overrides
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _credit_grade_overrides
+        return result

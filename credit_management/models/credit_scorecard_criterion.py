@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 # Quantitative sources: the first three are computed from the customer's data, the financial
 # ratios are entered by the analyst on the application.
 QUANTITATIVE_SOURCES = [
@@ -83,7 +85,9 @@ class CreditScorecardCriterion(models.Model):
     def unlink(self):
         scorecards = self.scorecard_id
         res = super().unlink()
-        scorecards.exists()._check_weights()
+        # Uninstalling deletes the data's criteria one by one: their scorecard goes too.
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            scorecards.exists()._check_weights()
         return res
 
     def _score_value(self, value):

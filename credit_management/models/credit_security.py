@@ -188,8 +188,8 @@ class CreditSecurity(models.Model):
     @api.depends("state", "date_start", "date_end")
     @api.depends_context("tz")
     def _compute_is_valid(self):
-        today = fields.Date.context_today(self)
         for security in self:
+            today = security.company_id._credit_today()
             security.is_valid = (
                 security.state == "approved"
                 and security.date_start <= today
@@ -442,8 +442,8 @@ class CreditSecurity(models.Model):
         expiry activities read in one grouped query and the missing ones created in one call.
         """
         activity_type = self.env.ref("credit_management.mail_activity_type_security_expiry")
-        today = fields.Date.context_today(self)
         for company in self.env["res.company"].search([]):
+            today = company._credit_today()
             notice = today + timedelta(days=company.credit_security_expiry_notice_days)
             ending = self.search(
                 [

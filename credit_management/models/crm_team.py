@@ -38,6 +38,13 @@ class CrmTeam(models.Model):
             "complaints": self._credit_complaint_figures()[self.id],
         }
 
+    def _credit_hold_report_body(self):
+        """The weekly mail's report of this team (QWeb view, compiled once per worker)."""
+        self.ensure_one()
+        return self.env["ir.qweb"]._render(
+            "credit_management.mail_body_credit_hold_report", {"object": self}
+        )
+
     def _credit_complaint_figures(self):
         """Complaints (信访/申诉) about the teams' orders for the weekly hold report: filed in the
         last seven days, and still unanswered. Two queries for all teams.

@@ -63,9 +63,12 @@ class MailThread(models.AbstractModel):
         return formataddr((author.name, address)) if address else False
 
     def _credit_notifying(self):
-        """``self`` in superuser mode with the sender of the current user's notifications."""
+        """``self`` in superuser mode with the sender of the current user's notifications; their
+        e-mails go through the mail queue (a slow or failing mail server neither delays nor
+        fails the request that decided, the queue logs the failure)."""
         return self.sudo().with_context(
-            credit_notification_sender=self._credit_notification_sender()
+            credit_notification_sender=self._credit_notification_sender(),
+            mail_notify_force_send=False,
         )
 
     def _credit_message_post(self, body, **kwargs):
@@ -104,5 +107,6 @@ class MailThread(models.AbstractModel):
         with self._credit_notification("activity feedback"):
             # sudo: the activities may be assigned to another user; the decision closes them.
             activities.sudo().with_context(
-                credit_notification_sender=self._credit_notification_sender()
+                credit_notification_sender=self._credit_notification_sender(),
+                mail_notify_force_send=False,
             ).action_feedback(feedback=feedback)

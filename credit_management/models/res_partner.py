@@ -223,17 +223,17 @@ class ResPartner(models.Model):
         A grade that overrides the tolerance or the maximum overdue days replaces the company
         setting for its customers; other parameters stay those of the company.
         """
-        grades = self.env["credit.grade"]._grades_by_code()
-        if not grades:
+        overrides = self.env["credit.grade"]._credit_grade_overrides(self.env.company.id)
+        if not overrides:
             return params
         for partner in self.browse(list(params)):
-            grade = grades.get(partner.credit_grade)
+            grade = overrides.get(partner.credit_grade)
             if not grade:
                 continue
-            if grade.override_tolerance:
-                params[partner.id]["tolerance_percent"] = grade.tolerance_percent
-            if grade.override_max_overdue_days:
-                params[partner.id]["max_overdue_days"] = grade.max_overdue_days
+            if grade["tolerance_percent"] is not None:
+                params[partner.id]["tolerance_percent"] = grade["tolerance_percent"]
+            if grade["max_overdue_days"] is not None:
+                params[partner.id]["max_overdue_days"] = grade["max_overdue_days"]
         return params
 
     @api.model

@@ -172,10 +172,7 @@ class ResPartner(models.Model):
             for partner in partners
         }
         if partners.ids:
-            self._credit_exposure_receivable(result, company)
-            self._credit_exposure_sale(result, company)
-            self._credit_exposure_draft_invoice(result, company)
-            self._credit_exposure_security(result, company)
+            self._credit_exposure_read(result, company)
         # sudo: the limit is read to compute figures for a decision; callers expose them only
         # through fields restricted to CREDIT_READ_GROUPS.
         for partner in partners.sudo():
@@ -208,83 +205,134 @@ class ResPartner(models.Model):
         secured = currency.round(min(security, max(gross, 0.0)))
         return secured, currency.round(gross - secured)
 
-    def _credit_exposure_receivable(self, result, company):
-        """Open receivables and the oldest overdue instalment, by the one definition of
-        ``account.move.line._credit_open_receivable_sql`` (money in transit counts as paid)."""
-        open_lines = self.env["account.move.line"]._credit_open_receivable_sql(
-            date=company._credit_today(), partner_ids=list(result), companies=company
-        )
+    def _credit_exposure_read(self, result, company):
+        """Fill ``result`` with every component, read in one statement: one grouped subquery per
+        component (``_credit_exposure_components``) for all the partners of ``result``."""
+        today = company._credit_today()
+        components = self._credit_exposure_components(company, list(result), today)
         rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT partner_id, SUM(amount_open), MAX(days_overdue), SUM(amount_in_transit)
-                  FROM (%s) open_line
-              GROUP BY partner_id
-                """,
-                open_lines,
+            SQL(" UNION ALL ").join(
+                SQL(
+                    "SELECT %s::varchar, partner_id, currency_id, amount::numeric, "
+                    "oldest_days::int, in_transit::numeric FROM (%s) component",
+                    name,
+                    subquery,
+                )
+                for name, subquery in components.items()
             )
         )
-        for partner_id, amount, oldest_days, in_transit in rows:
-            result[partner_id]["receivable"] = amount or 0.0
-            result[partner_id]["oldest_overdue_days"] = oldest_days or 0
-            result[partner_id]["receivable_in_transit"] = in_transit or 0.0
+        currency = company.currency_id
+        for name, partner_id, currency_id, amount, oldest_days, in_transit in rows:
+            values = result[partner_id]
+            amount = amount or 0.0
+            if currency_id and currency_id != currency.id:
+                amount = (
+                    self.env["res.currency"]
+                    .browse(currency_id)
+                    ._convert(amount, currency, company, today)
+                )
+            values[name] = values.get(name, 0.0) + amount
+            if oldest_days:
+                values["oldest_overdue_days"] = max(values["oldest_overdue_days"], oldest_days)
+            if in_transit:
+                values["receivable_in_transit"] += in_transit
 
-    def _credit_exposure_sale(self, result, company):
+    def _credit_exposure_components(self, company, partner_ids, today):
+        """The components of the exposure, each an SQL subquery grouped by commercial partner,
+        of columns ``partner_id, currency_id, amount, oldest_days, in_transit`` (currency_id
+        NULL: company currency). Extend it to add a component: its name is the key of the
+        amount in ``_credit_exposure``'s result.
+
+        :return: {component name: SQL}
+        """
+        return {
+            "receivable": self._credit_exposure_receivable_sql(company, partner_ids, today),
+            "sale": self._credit_exposure_sale_sql(company, partner_ids),
+            "draft_invoice": self._credit_exposure_draft_invoice_sql(company, partner_ids),
+            "security": self._credit_exposure_security_sql(company, partner_ids, today),
+        }
+
+    def _credit_exposure_receivable_sql(self, company, partner_ids, today):
+        """Open receivables and the oldest overdue instalment, by the one definition of
+        ``account.move.line._credit_open_receivable_sql`` (money in transit counts as paid).
+
+        Summed per item partner first, then per commercial partner: the mapping is done per
+        group, not per item (a customer with 100,000 open items costs one lookup, not 100,000).
+        """
+        open_lines = self.env["account.move.line"]._credit_open_receivable_sql(
+            date=today, partner_ids=partner_ids, companies=company
+        )
+        return SQL(
+            """
+            SELECT COALESCE(partner.commercial_partner_id, per_partner.line_partner_id)
+                       AS partner_id,
+                   NULL::int AS currency_id,
+                   SUM(per_partner.amount) AS amount,
+                   MAX(per_partner.oldest_days) AS oldest_days,
+                   SUM(per_partner.in_transit) AS in_transit
+              FROM (SELECT line_partner_id,
+                           SUM(amount_open) AS amount,
+                           MAX(days_overdue) AS oldest_days,
+                           SUM(amount_in_transit) AS in_transit
+                      FROM (%s) open_line
+                  GROUP BY line_partner_id) per_partner
+         LEFT JOIN res_partner partner ON partner.id = per_partner.line_partner_id
+          GROUP BY 1
+            """,
+            open_lines,
+        )
+
+    def _credit_exposure_sale_sql(self, company, partner_ids):
+        """Confirmed orders, tax included, for the quantities not yet on an invoice."""
         self.env["sale.order.line"].flush_model(
             ["order_id", "price_total", "product_uom_qty", "qty_invoiced", "state"]
         )
         self.env["sale.order"].flush_model(["partner_id", "company_id", "currency_id", "state"])
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT p.commercial_partner_id,
-                       so.currency_id,
-                       SUM(sol.price_total * GREATEST(sol.product_uom_qty - sol.qty_invoiced, 0)
-                           / sol.product_uom_qty)
-                  FROM sale_order_line sol
-                  JOIN sale_order so ON so.id = sol.order_id
-                  JOIN res_partner p ON p.id = so.partner_id
-                 WHERE so.state = 'sale'
-                   AND sol.product_uom_qty > 0
-                   AND so.company_id = %(company)s
-                   AND p.commercial_partner_id IN %(partners)s
-              GROUP BY p.commercial_partner_id, so.currency_id
-                """,
-                company=company.id,
-                partners=tuple(result),
-            )
+        return SQL(
+            """
+            SELECT p.commercial_partner_id AS partner_id,
+                   so.currency_id,
+                   SUM(sol.price_total * GREATEST(sol.product_uom_qty - sol.qty_invoiced, 0)
+                       / sol.product_uom_qty) AS amount,
+                   NULL::int AS oldest_days,
+                   NULL::numeric AS in_transit
+              FROM sale_order_line sol
+              JOIN sale_order so ON so.id = sol.order_id
+              JOIN res_partner p ON p.id = so.partner_id
+             WHERE so.state = 'sale'
+               AND sol.product_uom_qty > 0
+               AND so.company_id = %(company)s
+               AND p.commercial_partner_id = ANY(%(partners)s)
+          GROUP BY p.commercial_partner_id, so.currency_id
+            """,
+            company=company.id,
+            partners=partner_ids,
         )
-        today = fields.Date.context_today(self)
-        currencies = self.env["res.currency"].browse({row[1] for row in rows})
-        for partner_id, currency_id, amount in rows:
-            currency = currencies.browse(currency_id)
-            result[partner_id]["sale"] += currency._convert(
-                amount or 0.0, company.currency_id, company, today
-            )
 
-    def _credit_exposure_draft_invoice(self, result, company):
+    def _credit_exposure_draft_invoice_sql(self, company, partner_ids):
+        """Draft customer invoices and credit notes, tax included."""
         self.env["account.move"].flush_model(
             ["amount_total_signed", "commercial_partner_id", "company_id", "move_type", "state"]
         )
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT am.commercial_partner_id, SUM(am.amount_total_signed)
-                  FROM account_move am
-                 WHERE am.state = 'draft'
-                   AND am.move_type IN ('out_invoice', 'out_refund')
-                   AND am.company_id = %(company)s
-                   AND am.commercial_partner_id IN %(partners)s
-              GROUP BY am.commercial_partner_id
-                """,
-                company=company.id,
-                partners=tuple(result),
-            )
+        return SQL(
+            """
+            SELECT am.commercial_partner_id AS partner_id,
+                   NULL::int AS currency_id,
+                   SUM(am.amount_total_signed) AS amount,
+                   NULL::int AS oldest_days,
+                   NULL::numeric AS in_transit
+              FROM account_move am
+             WHERE am.state = 'draft'
+               AND am.move_type IN ('out_invoice', 'out_refund')
+               AND am.company_id = %(company)s
+               AND am.commercial_partner_id = ANY(%(partners)s)
+          GROUP BY am.commercial_partner_id
+            """,
+            company=company.id,
+            partners=partner_ids,
         )
-        for partner_id, amount in rows:
-            result[partner_id]["draft_invoice"] = amount or 0.0
 
-    def _credit_exposure_security(self, result, company):
+    def _credit_exposure_security_sql(self, company, partner_ids, today):
         """Valid, approved securities at the company's today: their secured amounts (amount x
         recognised %, the insurer's limit capping credit insurance: stored on the security)."""
         self.env["credit.security"].flush_model(
@@ -298,26 +346,22 @@ class ResPartner(models.Model):
                 "state",
             ]
         )
-        today = fields.Date.context_today(self)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT s.partner_id, s.currency_id, SUM(s.secured_amount)
-                  FROM credit_security s
-                 WHERE s.state = 'approved'
-                   AND s.company_id = %(company)s
-                   AND s.partner_id IN %(partners)s
-                   AND s.date_start <= %(today)s
-                   AND (s.date_end IS NULL OR s.date_end >= %(today)s)
-              GROUP BY s.partner_id, s.currency_id
-                """,
-                company=company.id,
-                partners=tuple(result),
-                today=today,
-            )
+        return SQL(
+            """
+            SELECT s.partner_id,
+                   s.currency_id,
+                   SUM(s.secured_amount) AS amount,
+                   NULL::int AS oldest_days,
+                   NULL::numeric AS in_transit
+              FROM credit_security s
+             WHERE s.state = 'approved'
+               AND s.company_id = %(company)s
+               AND s.partner_id = ANY(%(partners)s)
+               AND s.date_start <= %(today)s
+               AND (s.date_end IS NULL OR s.date_end >= %(today)s)
+          GROUP BY s.partner_id, s.currency_id
+            """,
+            company=company.id,
+            partners=partner_ids,
+            today=today,
         )
-        for partner_id, currency_id, amount in rows:
-            currency = self.env["res.currency"].browse(currency_id)
-            result[partner_id]["security"] += currency._convert(
-                amount or 0.0, company.currency_id, company, today
-            )

@@ -11,6 +11,14 @@ from odoo.tools import SQL, format_amount, html_escape
 
 from .res_partner import CREDIT_READ_GROUPS
 
+# What the hold decision reads of the customer, fetched in one query.
+CREDIT_PARTNER_FIELDS = [
+    "commercial_partner_id",
+    "credit_limit",
+    "credit_hold",
+    "credit_hold_reason",
+    "credit_grade",
+]
 # Fields of the order's credit decision that only credit managers (or the check itself) may set.
 CREDIT_ORDER_FIELDS = (
     "credit_hold",
@@ -522,7 +530,14 @@ class SaleOrder(models.Model):
             if not company.account_use_credit_limit:
                 continue
             orders = orders.with_company(company)
+            # One read for the customers' credit settings (the limit is company-dependent: read
+            # apart, it would cost a query of its own) and the company address's time zone (the
+            # company's today); sudo: the check reads them whoever confirms (portal,
+            # salesperson), as below.
+            customers = orders.partner_id | company.partner_id
+            customers.sudo().fetch([*CREDIT_PARTNER_FIELDS, "tz"])
             partners = orders.partner_id.commercial_partner_id
+            (partners - customers).sudo().fetch(CREDIT_PARTNER_FIELDS)
             if lock:
                 self._credit_lock_partners(partners)
             # sudo: the check reads every customer's figures to decide, whoever confirms.

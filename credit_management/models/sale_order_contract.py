@@ -60,7 +60,12 @@ class SaleOrder(models.Model):
         failures = super()._credit_failed_rules(
             partner, exposure, parameters, amount, batch_amount=batch_amount
         )
-        if not parameters.get("contract_required") or parameters.get("contract_in_force"):
+        # amount 0: nothing is being confirmed (a re-check of the customer's limit)
+        if (
+            not amount
+            or not parameters.get("contract_required")
+            or parameters.get("contract_in_force")
+        ):
             return failures
         reason = self._credit_contract_needed(amount, parameters)
         if reason:

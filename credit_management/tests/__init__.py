@@ -28,3 +28,4 @@ from . import test_contract_dispute_complaint
 from . import test_contract_figures
 from . import test_contract_tour
 from . import test_annual_report
+from . import test_contract_zh

@@ -117,7 +117,7 @@ class TestCreditComplaint(ContractCommon):
         self.env["crm.team"]._cron_send_credit_hold_report()
         mail = self.env["mail.mail"].search([("model", "=", "crm.team"), ("res_id", "=", team.id)])
         self.assertEqual(len(mail), 1)
-        self.assertIn("1 filed this week", str(mail.body_html))
+        self.assertIn("1 filed this week", " ".join(str(mail.body_html).split()))
         html = str(
             self.env["ir.actions.report"]._render_qweb_html(
                 "credit_management.report_credit_hold", order.ids

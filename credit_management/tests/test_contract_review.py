@@ -153,6 +153,8 @@ class TestContractReview(ContractCommon):
         with self.assertRaisesRegex(AccessError, "gives the Finance opinion"):
             finance.with_user(self.legal_reviewer).action_approve()
         finance.with_user(self.finance_reviewer).action_approve()
+        opinion = contract.message_ids.filtered(lambda m: "Joint review" in str(m.body))
+        self.assertEqual(opinion.author_id, self.finance_reviewer.partner_id)
         with self.assertRaisesRegex(UserError, "waits for"):
             contract.with_user(self.clerk).action_approve()
         legal.with_user(self.legal_reviewer).action_approve()

@@ -262,3 +262,23 @@ class TestCreditSecurity(CreditCommon):
             following = self._order(10.0)
             following.action_confirm()
             self.assertTrue(following.credit_hold)
+
+    def test_hold_decision_query_count_unchanged_by_securities(self):
+        """The securities are read in the statement of the draft invoices: the hold decision of
+        one order costs the same number of queries with or without them (goal P1: <= 8)."""
+        self._invoice(900.0)
+        order = self._order(50.0)
+
+        def count():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            order._credit_check()
+            return self.cr.sql_log_count - before
+
+        count()  # warm the registry caches
+        without = count()
+        self._security(300.0)
+        self._security(100.0, security_type="deposit")
+        count()
+        self.assertEqual(count(), without)

@@ -22,3 +22,5 @@ from . import credit_warning_measure
 from . import credit_annual_report
 from . import credit_collection_contact
 from . import credit_collection_worklist
+from . import credit_collection_worklist_warning
+from . import mail_mail

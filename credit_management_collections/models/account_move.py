@@ -158,7 +158,8 @@ class AccountMove(models.Model):
 
         :param due_only: only the invoices with a level due (what a run processes).
         :return: list of dicts with move_id, partner_id (commercial), level_id (due level or None),
-            date_due (oldest open instalment's), days_overdue, amount_residual (open amount due
+            date_due (oldest open instalment's), days_overdue, amount_total (the invoice's total,
+            company currency), amount_residual (open amount due
             by ``date``, company currency), interest_base (sum of open amount x days overdue of
             the overdue instalments, for interest) and next_date (when the next level becomes
             due, None when the ladder is finished).
@@ -182,7 +183,10 @@ class AccountMove(models.Model):
               GROUP BY open_line.move_id, open_line.partner_id
             ),
             candidate AS (
-                SELECT inv.*, m.followup_promise_date AS promise_date, pol.id AS policy_id
+                SELECT inv.*,
+                       m.followup_promise_date AS promise_date,
+                       m.amount_total_signed AS amount_total,
+                       pol.id AS policy_id
                   FROM inv
                   JOIN account_move m ON m.id = inv.move_id
                   JOIN res_partner p ON p.id = inv.partner_id
@@ -214,6 +218,7 @@ class AccountMove(models.Model):
                    candidate.partner_id,
                    candidate.date_due,
                    candidate.days_overdue,
+                   candidate.amount_total,
                    COALESCE(candidate.amount_residual, 0) AS amount_residual,
                    COALESCE(candidate.interest_base, 0) AS interest_base,
                    CASE WHEN reached.delay_days > COALESCE(done.delay_days, -1)

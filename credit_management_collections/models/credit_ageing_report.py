@@ -1,6 +1,6 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 BUCKETS = [
@@ -16,6 +16,30 @@ YEAR_BUCKETS = [
     ("2_2_3", "2-3 Years"),
     ("3_gt_3", "Over 3 Years"),
 ]
+# lower bounds (days) of every bucket but the first
+BUCKET_BOUNDS = [1, 31, 61, 91]
+YEAR_BUCKET_BOUNDS = [365, 730, 1095]
+
+
+# what the pivot and graph views group by and measure; other read_group calls take the ORM's path
+LEAN_GROUPBY = ("partner_id", "company_id", "bucket", "year_bucket")
+LEAN_MEASURES = {
+    "amount_residual": "sum",
+    "amount_in_transit": "sum",
+    "amount_overdue": "sum",
+    "days_overdue": "max",
+}
+
+
+def bucket_sql(days, buckets, bounds):
+    """The bucket of ``days`` (SQL expression), evaluated once per row (``width_bucket``), not
+    once per boundary as a CASE would."""
+    return SQL(
+        "(%s::varchar[])[width_bucket(%s, %s::int[]) + 1]",
+        [key for key, _label in buckets],
+        days,
+        bounds,
+    )
 
 
 class CreditAgeingReport(models.Model):
@@ -98,6 +122,7 @@ class CreditAgeingReport(models.Model):
                    open_line.line_id AS move_line_id,
                    open_line.move_id,
                    open_line.partner_id,
+                   open_line.line_partner_id,
                    open_line.company_id,
                    company.currency_id,
                    open_line.account_id,
@@ -108,22 +133,138 @@ class CreditAgeingReport(models.Model):
                    CASE WHEN open_line.days_overdue > 0
                         THEN open_line.amount_open ELSE 0 END AS amount_overdue,
                    open_line.days_overdue,
-                   CASE WHEN open_line.days_overdue <= 0 THEN '0_not_due'
-                        WHEN open_line.days_overdue <= 30 THEN '1_1_30'
-                        WHEN open_line.days_overdue <= 60 THEN '2_31_60'
-                        WHEN open_line.days_overdue <= 90 THEN '3_61_90'
-                        ELSE '4_90_plus' END AS bucket,
-                   CASE WHEN %(age)s < 365 THEN '0_lt_1'
-                        WHEN %(age)s < 730 THEN '1_1_2'
-                        WHEN %(age)s < 1095 THEN '2_2_3'
-                        ELSE '3_gt_3' END AS year_bucket
+                   %(bucket)s AS bucket,
+                   %(year_bucket)s AS year_bucket
               FROM (%(open_lines)s) open_line
-              JOIN res_company company ON company.id = open_line.company_id
+              LEFT JOIN res_company company ON company.id = open_line.company_id
              WHERE open_line.amount_open != 0
+            OFFSET 0
             """,
-            age=age,
+            bucket=bucket_sql(SQL("open_line.days_overdue"), BUCKETS, BUCKET_BOUNDS),
+            year_bucket=bucket_sql(age, YEAR_BUCKETS, YEAR_BUCKET_BOUNDS),
             open_lines=open_lines,
         )
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """The pivot and graph views' grouped totals (``lazy=False``, by customer, company and
+        buckets), summed in one grouped query and returned without the ORM's per-group work
+        (a record, a display name and a normalised domain per cell: 1 s for 5,000 customers x 5
+        buckets). Any other call is the ORM's."""
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby)
+        measures = self._ageing_lean_measures(fields)
+        if (
+            lazy
+            or offset
+            or limit
+            or orderby
+            or measures is None
+            or not set(groupby) <= set(LEAN_GROUPBY)
+            or len(set(groupby)) < len(groupby)
+        ):
+            return super().read_group(
+                domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+            )
+        return self._ageing_lean_read_group(domain or [], groupby, measures)
+
+    @api.model
+    def _ageing_lean_measures(self, fields):
+        """[(name, aggregate)] for ``fields`` when the lean path sums them all, else None."""
+        measures = []
+        for spec in fields:
+            if spec == "__count":
+                continue
+            name, _sep, func = spec.partition(":")
+            if name not in LEAN_MEASURES or func not in ("", LEAN_MEASURES[name]):
+                return None
+            measures.append((name, LEAN_MEASURES[name]))
+        return measures
+
+    @api.model
+    def _ageing_lean_read_group(self, domain, groupby, measures):
+        """One query: the rows the domain and the record rules select, summed per group --
+        first per item partner (no per-row lookup of the commercial partner), then per
+        customer -- with the groups' labels, in the groups' order."""
+        query = self._search(domain)  # the domain and the record rules, as the ORM applies them
+        table = self._table
+        inner, outer, joins, order, labels, extra = [], [], [], [], [], []
+        for name in groupby:
+            if name == "partner_id":
+                inner.append(SQL.identifier(table, "line_partner_id"))
+                joins.append(
+                    SQL(
+                        "LEFT JOIN res_partner item_partner ON item_partner.id = g.line_partner_id "
+                        "LEFT JOIN res_partner customer ON customer.id = "
+                        "COALESCE(item_partner.commercial_partner_id, g.line_partner_id)"
+                    )
+                )
+                outer.append(SQL("customer.id"))
+                labels.append(SQL("customer.complete_name"))
+                order += [SQL("customer.complete_name"), SQL("customer.id DESC")]
+            elif name == "company_id":
+                inner.append(SQL.identifier(table, "company_id"))
+                joins.append(SQL("LEFT JOIN res_company company ON company.id = g.company_id"))
+                outer.append(SQL("company.id"))
+                labels.append(SQL("company.name"))
+                order += [SQL("company.sequence"), SQL("company.name")]
+                extra.append(SQL("company.sequence"))
+            else:
+                inner.append(SQL.identifier(table, name))
+                outer.append(SQL.identifier("g", name))
+                order.append(SQL.identifier("g", name))
+        inner_aggregates = [SQL("COUNT(*) AS n")] + [
+            SQL(
+                "%s(%s) AS %s", SQL(func.upper()), SQL.identifier(table, name), SQL.identifier(name)
+            )
+            for name, func in measures
+        ]
+        outer_aggregates = [SQL("SUM(g.n)")] + [
+            SQL("%s(%s)", SQL("MAX" if func == "max" else "SUM"), SQL.identifier("g", name))
+            for name, func in measures
+        ]
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT %(select)s
+                  FROM (SELECT %(inner_select)s
+                          FROM %(from)s
+                         WHERE %(where)s
+                         %(inner_group)s) g
+                       %(joins)s
+                %(outer_group)s
+                """,
+                select=SQL(", ").join([*outer, *labels, *outer_aggregates]),
+                inner_select=SQL(", ").join([*inner, *inner_aggregates]),
+                inner_group=SQL("GROUP BY %s", SQL(", ").join(inner)) if inner else SQL(),
+                joins=SQL(" ").join(joins),
+                outer_group=(
+                    SQL(
+                        "GROUP BY %s ORDER BY %s",
+                        SQL(", ").join(outer + labels + extra),
+                        SQL(", ").join(order),
+                    )
+                    if outer
+                    else SQL()
+                ),
+                **{"from": query.from_clause, "where": query.where_clause or SQL("TRUE")},
+            )
+        )
+        many2one = [name for name in groupby if name in ("partner_id", "company_id")]
+        width = len(groupby)
+        result = []
+        for row in rows:
+            group = dict(zip(groupby, row, strict=False))
+            for index, name in enumerate(many2one):
+                value = group[name]
+                group[name] = (value, row[width + index] or "") if value else False
+            values = row[width + len(many2one) :]
+            group["__count"] = values[0]
+            for (name, _func), value in zip(measures, values[1:], strict=True):
+                group[name] = value or 0
+            # a list of leaves is their conjunction: no need to normalise it per group
+            group["__domain"] = [(name, "=", row[i]) for i, name in enumerate(groupby)] + domain
+            result.append(group)
+        return result
 
     def init(self):
         # rows are computed per request (_table_query) relative to the company's today; drop the

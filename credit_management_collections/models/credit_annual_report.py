@@ -14,20 +14,18 @@ class CreditAnnualReport(models.Model):
 
     @api.model
     def _credit_report_sections(self):
-        _ = self.env._
         sections = super()._credit_report_sections()
         result = {}
         for section, values in sections.items():
             result[section] = values
             if section == "ageing_days":
-                result["collection"] = ("receivable", _("Collection"), "list")
-                result["cases"] = ("receivable", _("Agencies and Legal Action"), "list")
-                result["writeoffs"] = ("receivable", _("Bad Debts"), "list")
+                result["collection"] = ("receivable", self.env._("Collection"), "list")
+                result["cases"] = ("receivable", self.env._("Agencies and Legal Action"), "list")
+                result["writeoffs"] = ("receivable", self.env._("Bad Debts"), "list")
         return result
 
     @api.model
     def _credit_report_definitions(self):
-        _ = self.env._
         definitions = super()._credit_report_definitions()
         overview_end = max(i for i, d in enumerate(definitions) if d["section"] == "overview")
         definitions.insert(
@@ -35,33 +33,43 @@ class CreditAnnualReport(models.Model):
             {
                 "section": "overview",
                 "code": "collected",
-                "label": _("Collected in the year"),
+                "label": self.env._("Collected in the year"),
                 "type": "amount",
             },
         )
         rows = [
-            ("collection", "collected", _("Collected in the year"), "amount"),
+            ("collection", "collected", self.env._("Collected in the year"), "amount"),
             (
                 "collection",
                 "amount_due",
-                _("Due in the year (overdue at its start + falling due)"),
+                self.env._("Due in the year (overdue at its start + falling due)"),
                 "amount",
             ),
-            ("collection", "collection_rate", _("Collection rate"), "percent"),
-            ("collection", "communications_done", _("Follow-up communications done"), "count"),
+            ("collection", "collection_rate", self.env._("Collection rate"), "percent"),
+            (
+                "collection",
+                "communications_done",
+                self.env._("Follow-up communications done"),
+                "count",
+            ),
             (
                 "collection",
                 "communications_successful",
-                _("... followed by a payment within 30 days"),
+                self.env._("... followed by a payment within 30 days"),
                 "count",
             ),
-            ("collection", "success_rate", _("Collection success rate (催收成功率)"), "percent"),
+            (
+                "collection",
+                "success_rate",
+                self.env._("Collection success rate (催收成功率)"),
+                "percent",
+            ),
         ]
         rows += [
             (
                 "collection",
                 f"communications_{action}",
-                _("Communications: %(action)s", action=label),
+                self.env._("Communications: %(action)s", action=label),
                 "count",
             )
             for action, label in self.env["credit.followup.level"]
@@ -76,26 +84,26 @@ class CreditAnnualReport(models.Model):
                 (
                     "cases",
                     f"{kind}_cases",
-                    _("%(kind)s: cases handed over", kind=kinds[kind]),
+                    self.env._("%(kind)s: cases handed over", kind=kinds[kind]),
                     "count",
                 ),
                 (
                     "cases",
                     f"{kind}_handed_over",
-                    _("%(kind)s: amount handed over", kind=kinds[kind]),
+                    self.env._("%(kind)s: amount handed over", kind=kinds[kind]),
                     "amount",
                 ),
                 (
                     "cases",
                     f"{kind}_recovered",
-                    _("%(kind)s: recovered in the year", kind=kinds[kind]),
+                    self.env._("%(kind)s: recovered in the year", kind=kinds[kind]),
                     "amount",
                 ),
             ]
         rows += [
-            ("writeoffs", "writeoff_count", _("Bad debts written off"), "count"),
-            ("writeoffs", "writeoff_amount", _("Amount written off"), "amount"),
-            ("writeoffs", "bad_debt_rate", _("Bad-debt rate (坏账率)"), "percent"),
+            ("writeoffs", "writeoff_count", self.env._("Bad debts written off"), "count"),
+            ("writeoffs", "writeoff_amount", self.env._("Amount written off"), "amount"),
+            ("writeoffs", "bad_debt_rate", self.env._("Bad-debt rate (坏账率)"), "percent"),
         ]
         definitions += [
             {"section": section, "code": code, "label": label, "type": kind}
@@ -210,12 +218,11 @@ class CreditAnnualReport(models.Model):
     def _credit_report_sentences(self, chapter):
         sentences = super()._credit_report_sentences(chapter)
         if chapter == "receivable":
-            _ = self.env._
             fig = self._credit_figure
             pct = "{:.2f}".format
             amount = self.company_id.currency_id.format
             sentences += [
-                _(
+                self.env._(
                     "The collection success rate reached %(rate)s %% (%(successful)s of %(done)s "
                     "follow-ups were followed by a payment within 30 days); %(collected)s was "
                     "collected in the year.",
@@ -224,7 +231,7 @@ class CreditAnnualReport(models.Model):
                     done=int(fig("communications_done")),
                     collected=amount(fig("collected")),
                 ),
-                _(
+                self.env._(
                     "Through legal action, %(legal)s was recovered in the year (%(agency)s through "
                     "collection agencies); %(written_off)s was written off as bad debt, a bad-debt "
                     "rate of %(rate)s %%.",

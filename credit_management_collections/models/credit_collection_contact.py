@@ -154,16 +154,16 @@ class CreditCollectionContact(models.Model):
                 channel=channel,
                 summary=contact._summary(),
             )
-            # sudo: the message records a contact logged by the credit department or by the
-            # customer on the portal (controller checked ownership); credit users may not write
-            # partners or invoices.
-            contact.partner_id.sudo().message_post(body=body)
+            # The notification helper posts as the user who logged the contact (the credit
+            # department, or the customer on the portal whose controller checked ownership), also
+            # where that user may not write partners or invoices; it never raises.
+            contact.partner_id._credit_message_post(body)
             if contact.outcome not in ("promise", "dispute"):
                 continue
-            for invoice in contact.invoice_ids.sudo():
-                invoice.message_post(body=body, attachment_ids=contact.attachment_ids.ids)
+            for invoice in contact.invoice_ids:
+                invoice._credit_message_post(body, attachment_ids=contact.attachment_ids.ids)
                 if contact.channel == "portal":
-                    invoice.activity_schedule(
+                    invoice._credit_activity_schedule(
                         "mail.mail_activity_data_todo",
                         summary=self.env._("Customer answered on the portal"),
                         note=body,

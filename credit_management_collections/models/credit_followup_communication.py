@@ -1,19 +1,22 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import logging
 from collections import defaultdict
 
+from lxml import html
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import split_every
 
 from .credit_followup_level import ACTIVITY_ACTIONS
 
 _logger = logging.getLogger(__name__)
 
 LETTER_REPORT = "credit_management_collections.action_report_followup_letter"
+# statements rendered per wkhtmltopdf run
+STATEMENT_BATCH_SIZE = 50
 DEFAULT_TEMPLATE = "credit_management_collections.mail_template_followup"
 DEFAULT_ACTIVITY_TYPES = {
     "phone": "mail.mail_activity_data_call",
@@ -188,8 +191,18 @@ class CreditFollowupCommunication(models.Model):
     # ------------------------------------------------------------------ business
 
     def _followup_execute(self):
-        """Act on draft communications: send, queue the letter, schedule activities, hold, fees."""
-        todo = self.filtered(lambda c: c.state == "draft")
+        """Act on draft communications: queue the e-mail or the letter, list the customers
+        needing a person in their collector's digest, hold, fees; record each invoice's level.
+
+        The team is told, not copied: nothing here subscribes or notifies an internal user; the
+        collectors get one digest activity per run (``credit.followup.run._followup_digest``).
+        """
+        todo = self.filtered(lambda c: c.state == "draft").with_context(
+            mail_auto_subscribe_no_notify=True,
+            mail_create_nosubscribe=True,
+            mail_notify_force_send=False,
+            tracking_disable=True,
+        )
         if not todo:
             return {}
         stats = defaultdict(int)
@@ -198,102 +211,201 @@ class CreditFollowupCommunication(models.Model):
         no_address._credit_message_post(
             self.env._("The customer has no e-mail address: the letter is printed instead.")
         )
-        not_sent = (emails - no_address)._followup_send_email()
-        sent = emails - no_address - not_sent
+        sent = emails - no_address
+        sent._followup_send_email()
         stats["email"] = len(sent)
-        letters = todo.filtered(lambda c: c.action == "letter") | no_address | not_sent
+        letters = todo.filtered(lambda c: c.action == "letter") | no_address
         letters._workflow_write({"state": "to_print"})
         stats["letter"] = len(letters)
         activities = todo.filtered(lambda c: c.action in ACTIVITY_ACTIONS)
-        activities._followup_schedule_activities()
+        activities._workflow_write({"state": "open"})
         stats["activity"] = len(activities)
         stats["hold"] = todo._followup_set_credit_hold()
         todo._followup_invoice_fees()
-        today = fields.Date.context_today(self)
-        sent._workflow_write({"state": "done", "date_done": today})
-        activities._workflow_write({"state": "open"})
-        for level, comms in todo.grouped("level_id").items():
-            # sudo: only the follow-up bookkeeping fields of the invoices are written, by the run
-            # of a credit user who may read but not edit invoices.
-            comms.line_ids.move_id.sudo().write(
-                {"followup_level_id": level.id, "followup_date_last": comms[0].date}
-            )
+        sent._workflow_write({"state": "done", "date_done": fields.Date.context_today(self)})
+        todo.line_ids._followup_mark_invoices()
         return stats
 
-    def _followup_statement_attachment(self):
-        """Render the PDF statement (the letter) of one communication as an attachment."""
+    def _followup_responsible(self):
+        """The user who does what the communication's level needs of a person: the level's
+        responsible, else the customer's collector, else the user running the follow-up (a
+        credit manager when it is the scheduler)."""
         self.ensure_one()
-        report = self.env.ref(LETTER_REPORT)
-        try:
-            content, report_type = self.env["ir.actions.report"]._render_qweb_pdf(report, self.ids)
-        except UserError as error:
-            # wkhtmltopdf missing on the server: send the e-mail without its statement
-            _logger.info("Follow-up statement not rendered: %s", error)
-            return self.env["ir.attachment"]
-        return self.env["ir.attachment"].create(
-            {
-                "name": self.env._("Statement %(name)s.%(ext)s", name=self.name, ext=report_type),
-                "datas": base64.b64encode(content),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/pdf" if report_type == "pdf" else "text/html",
-            }
-        )
+        user = self.level_id.activity_user_id or self.user_id
+        if not user and not self.env.user._is_superuser() and self.env.user.active:
+            user = self.env.user
+        if not user:
+            user = (
+                self.env.ref("credit_management.group_credit_manager")
+                .sudo()
+                .users.filtered(lambda u: not u._is_superuser() and not u.share and u.active)
+                .sorted("id")[:1]
+            )
+        return user
+
+    def _followup_render(self, template, field):
+        """``field`` of ``template`` rendered for these communications, in each customer's
+        language."""
+        if not template[field]:
+            return {}
+        return template._render_field(field, self.ids, compute_lang=True)
+
+    def _followup_render_body(self, template):
+        """The QWeb body of ``template`` rendered for these communications, compiled once per
+        language: Odoo's ``_render_field`` compiles a mail template's QWeb body again for each
+        record (tens of milliseconds each), which a run over thousands of customers cannot pay.
+        The body is rendered in a loop over the records and cut at a marker; the local links
+        are made absolute as ``_render_field`` does."""
+        result = {}
+        Render = self.env["mail.render.mixin"]
+        for lang, (lang_template, res_ids) in template._classify_per_lang(self.ids).items():
+            source = lang_template.body_html
+            if not source:
+                continue
+            records = self.browse(res_ids).with_context(lang=lang) if lang else self.browse(res_ids)
+            variables = Render.with_context(lang=lang)._render_eval_context()
+            variables.update(
+                credit_records=records,
+                credit_marker=lambda record: Markup("\x1e%d\x1f") % record.id,
+            )
+            document = html.fragment_fromstring(
+                '<t t-foreach="credit_records" t-as="object">'
+                f'<t t-out="credit_marker(object)"/>{source}</t>',
+                create_parent="div",
+            )
+            rendered = str(self.env["ir.qweb"].with_context(lang=lang)._render(document, variables))
+            bodies = {}
+            for part in rendered[5:-6].split("\x1e")[1:]:
+                res_id, body = part.split("\x1f", 1)
+                bodies[int(res_id)] = Markup(body)
+            result.update(Render._render_template_postprocess(self._name, bodies))
+        return result
 
     def _followup_send_email(self):
-        """Send the e-mail of each communication with its PDF statement.
+        """Queue one reminder e-mail per communication to its customer, set-based.
 
-        :return: the communications whose e-mail could not be sent (logged): their letter is
-            printed instead, the follow-up is not blocked."""
-        not_sent = self.browse()
+        The e-mail is logged in the communication's chatter and queued for the mail queue: no
+        follower is notified (the customer is the only recipient, plus the collector only when
+        the level says so) and nobody is subscribed. Its PDF statement is not rendered here: the
+        mail queue renders the statements of the mails it sends in batches
+        (``mail.mail._credit_attach_statements``).
+        """
+        if not self:
+            return self.env["mail.mail"]
         default_template = self.env.ref(DEFAULT_TEMPLATE, raise_if_not_found=False)
-        for comm in self:
-            template = comm.level_id.mail_template_id or default_template
+        subtype = self.env.ref("mail.mt_comment")
+        vals_list = []
+        for template, comms in self.grouped(
+            lambda c: c.level_id.mail_template_id or default_template
+        ).items():
             if not template:
                 raise UserError(
-                    self.env._("Level %(level)s has no e-mail template.", level=comm.level_id.name)
+                    self.env._(
+                        "Level %(level)s has no e-mail template.", level=comms.level_id[:1].name
+                    )
                 )
-            message = self.env["mail.message"]
-            with comm._credit_notification("follow-up e-mail"):
-                subject = template._render_field("subject", comm.ids, compute_lang=True)[comm.id]
-                body = template._render_field("body_html", comm.ids, compute_lang=True)[comm.id]
-                attachment = comm._followup_statement_attachment()
-                message = comm._credit_message_post(
-                    body,
-                    subject=subject,
-                    partner_ids=comm.partner_id.ids,
-                    attachment_ids=attachment.ids,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
+            # sudo: the run of a credit user (or the scheduler) renders the company's template
+            comms = comms.sudo()
+            subjects = comms._followup_render(template, "subject")
+            bodies = comms._followup_render_body(template)
+            senders = comms._followup_render(template, "email_from")
+            reply_tos = comms._notify_get_reply_to()
+            for comm in comms:
+                sender = comm.user_id if comm.user_id.email else self.env["res.users"]
+                email_from = (
+                    senders.get(comm.id)
+                    or (sender and sender.email_formatted)
+                    or comm.company_id.email_formatted
+                    or self.env.user.email_formatted
                 )
-            if not message:
-                not_sent |= comm
-                comm._credit_message_post(
-                    self.env._("The e-mail could not be sent: the letter is printed instead.")
+                recipients = comm.partner_id
+                if comm.level_id.mail_copy_collector and comm.user_id:
+                    recipients |= comm.user_id.partner_id
+                vals_list.append(
+                    {
+                        "model": comm._name,
+                        "res_id": comm.id,
+                        "record_name": comm.name,
+                        "message_type": "comment",
+                        "subtype_id": subtype.id,
+                        "author_id": (sender.partner_id or comm.company_id.partner_id).id,
+                        "email_from": email_from,
+                        "reply_to": reply_tos.get(comm.id) or email_from,
+                        "subject": subjects.get(comm.id) or comm.name,
+                        # the chatter names the e-mail, the e-mail itself is in body_html:
+                        # sanitizing every reminder twice costs more than the rest of its run
+                        "body": Markup("<p>%s</p>")
+                        % self.env._(
+                            "Payment reminder e-mailed to %(customer)s: %(subject)s",
+                            customer=comm.partner_id.display_name,
+                            subject=subjects.get(comm.id) or comm.name,
+                        ),
+                        "body_html": bodies.get(comm.id, ""),
+                        "partner_ids": [Command.set(recipients.ids)],
+                        "recipient_ids": [Command.set(recipients.ids)],
+                        "is_notification": True,
+                        "auto_delete": False,
+                        "credit_statement_communication_id": comm.id,
+                    }
                 )
-        return not_sent
+        # sudo: queuing the e-mails of the run; mail.mail is not readable by credit users
+        mails = self.env["mail.mail"].sudo().create(vals_list)
+        self.env["mail.notification"].sudo().create(
+            [
+                {
+                    "mail_message_id": mail.mail_message_id.id,
+                    "mail_mail_id": mail.id,
+                    "res_partner_id": partner.id,
+                    "notification_type": "email",
+                    "notification_status": "ready",
+                    "is_read": True,
+                }
+                for mail in mails
+                for partner in mail.recipient_ids
+            ]
+        )
+        return mails
 
-    def _followup_schedule_activities(self):
-        for comm in self:
-            level = comm.level_id
-            activity_type = level.activity_type_id or self.env.ref(
-                DEFAULT_ACTIVITY_TYPES[level.action], raise_if_not_found=False
-            )
-            user = level.activity_user_id or comm.user_id or self.env.user
-            comm._credit_activity_schedule(
-                activity_type_id=activity_type.id if activity_type else False,
-                date_deadline=comm.date,
-                summary=level.activity_summary
-                or self.env._(
-                    "%(level)s: %(customer)s", level=level.name, customer=comm.partner_id.name
-                ),
-                note=Markup("<p>%s</p>")
-                % self.env._(
-                    "Overdue invoices: %(invoices)s",
-                    invoices=", ".join(comm.invoice_ids.mapped("name")),
-                ),
-                user_id=user.id,
-            )
+    def _followup_statement_attachments(self):
+        """Render the statements (the letter) of these communications as attachments of the
+        communications: one wkhtmltopdf run per batch of ``STATEMENT_BATCH_SIZE``, the PDF split
+        per communication at each statement's heading. A batch Odoo cannot split (or renders as
+        HTML: a test database without report workers) is rendered statement per statement.
+        Without wkhtmltopdf on the server, the communications are left without.
+
+        :return: {communication id: ir.attachment}
+        """
+        Report = self.env["ir.actions.report"]
+        vals_list = []
+        for batch in split_every(STATEMENT_BATCH_SIZE, self.ids, self.browse):
+            try:
+                streams, kind = Report._pre_render_qweb_pdf(LETTER_REPORT, res_ids=batch.ids)
+                if kind == "pdf" and set(streams) == set(batch.ids):
+                    contents = {
+                        res_id: (data["stream"].getvalue(), "pdf")
+                        for res_id, data in streams.items()
+                    }
+                else:
+                    contents = {
+                        comm.id: Report._render_qweb_pdf(LETTER_REPORT, comm.ids) for comm in batch
+                    }
+            except UserError as error:
+                # wkhtmltopdf missing on the server: the e-mails go without their statement
+                _logger.info("Follow-up statements not rendered: %s", error)
+                break
+            for comm in batch:
+                content, kind = contents[comm.id]
+                vals_list.append(
+                    {
+                        "name": self.env._("Statement %(name)s.%(ext)s", name=comm.name, ext=kind),
+                        "raw": content,
+                        "res_model": self._name,
+                        "res_id": comm.id,
+                        "mimetype": "application/pdf" if kind == "pdf" else "text/html",
+                    }
+                )
+        attachments = self.env["ir.attachment"].create(vals_list)
+        return {attachment.res_id: attachment for attachment in attachments}
 
     def _followup_set_credit_hold(self):
         """Put the customers of credit-hold levels on hold; return how many were put on hold."""

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 
 class CreditFollowupCommunicationLine(models.Model):
@@ -59,6 +60,39 @@ class CreditFollowupCommunicationLine(models.Model):
                     "communication instead."
                 )
             )
+
+    def _followup_mark_invoices(self):
+        """Record on the invoices the level these lines did and when, set-based.
+
+        One UPDATE per level and date, not ``account.move.write``: on posted invoices it
+        resynchronises their accounting lines (seconds per thousand invoices) for two
+        bookkeeping fields that no other field depends on. Untracked: the communication line is
+        the record of it.
+        """
+        Move = self.env["account.move"]
+        self.flush_model(["level_id", "move_id"])
+        for (level, date), lines in self.grouped(
+            lambda line: (line.level_id, line.communication_id.date)
+        ).items():
+            self.env.execute_query(
+                SQL(
+                    """
+                    UPDATE account_move
+                       SET followup_level_id = %(level)s,
+                           followup_date_last = %(date)s,
+                           write_uid = %(uid)s,
+                           write_date = NOW() AT TIME ZONE 'UTC'
+                     WHERE id = ANY(%(moves)s)
+                    """,
+                    level=level.id,
+                    date=date,
+                    uid=self.env.uid,
+                    moves=lines.move_id.ids,
+                )
+            )
+        Move.invalidate_model(
+            ["followup_level_id", "followup_date_last", "write_uid", "write_date"]
+        )
 
     _sql_constraints = [
         (

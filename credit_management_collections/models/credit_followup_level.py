@@ -42,6 +42,11 @@ class CreditFollowupLevel(models.Model):
         domain=[("model", "=", "credit.followup.communication")],
         help="Template of the e-mail sent at this level (e-mail action).",
     )
+    mail_copy_collector = fields.Boolean(
+        string="Copy the Collector",
+        help="The customer's collector receives a copy of the reminder e-mail. By default only the "
+        "customer receives it.",
+    )
     activity_type_id = fields.Many2one(
         "mail.activity.type",
         help="Activity scheduled for the collector (phone, visit, agency and legal actions).",

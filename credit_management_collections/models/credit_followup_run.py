@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount
 
 _logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ class CreditFollowupRun(models.Model):
 
     _name = "credit.followup.run"
     _description = "Follow-up Run"
-    _inherit = ["mail.thread", "credit.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     # written by the run itself only (credit.workflow.mixin)
@@ -35,6 +35,7 @@ class CreditFollowupRun(models.Model):
         "hold_count",
         "skipped_count",
         "error_partner_ids",
+        "todo_partners",
         "log",
     )
     _workflow_unlink_states = ("draft",)
@@ -77,7 +78,7 @@ class CreditFollowupRun(models.Model):
     email_count = fields.Integer(string="E-mails", compute="_compute_counts")
     letter_count = fields.Integer(string="Letters", compute="_compute_counts")
     letter_to_print_count = fields.Integer(string="Letters to Print", compute="_compute_counts")
-    activity_count = fields.Integer(string="Activities", compute="_compute_counts")
+    activity_count = fields.Integer(string="To Contact", compute="_compute_counts")
     to_confirm_count = fields.Integer(string="To Confirm", compute="_compute_counts")
     hold_count = fields.Integer(
         string="Customers Put on Hold",
@@ -101,6 +102,11 @@ class CreditFollowupRun(models.Model):
         copy=False,
         help="Customers whose communication failed in this run (see the log): the others were "
         "followed up; these are tried again by the next run.",
+    )
+    todo_partners = fields.Json(
+        readonly=True,
+        copy=False,
+        help="Technical: [customer id, invoices due] still to follow up in this pass of the run.",
     )
     log = fields.Html(readonly=True, copy=False, sanitize=True)
     date_start = fields.Datetime(readonly=True, copy=False)
@@ -213,6 +219,7 @@ class CreditFollowupRun(models.Model):
                     "date_start": fields.Datetime.now(),
                     "user_id": self.env.uid,
                     "error_partner_ids": [Command.clear()],
+                    "todo_partners": False,
                 }
             )
             if not run.company_id.followup_policy_id:
@@ -232,6 +239,7 @@ class CreditFollowupRun(models.Model):
                 {
                     "state": "failed" if run.error_partner_ids else "done",
                     "date_end": fields.Datetime.now(),
+                    "todo_partners": False,
                 }
             )
 
@@ -240,12 +248,16 @@ class CreditFollowupRun(models.Model):
         invoices; finish the run when nothing is left. Commits nothing: the caller does (the
         cron between its calls) or not (the Run button).
 
-        Exactly once, whoever runs at the same time: each (invoice, level) is recorded under a
-        unique key by the communication line; the batch's invoices are locked (FOR UPDATE SKIP
-        LOCKED) and a customer with an invoice locked by another transaction is left for the
-        next call. One communication per customer and run: customers this run already followed
-        up are not taken again. A customer whose communication fails (e.g. a broken template) is
-        logged, listed in ``error_partner_ids`` and left out; the others go on.
+        The customers with invoices due are selected over the whole ledger once per pass
+        (``todo_partners``: the first call, and a last sweep when the list is exhausted, for
+        what was locked or became due meanwhile); each batch then selects its own customers'
+        levels again, index-friendly. Exactly once, whoever runs at the same time: each
+        (invoice, level) is recorded under a unique key by the communication line; the batch's
+        invoices are locked (FOR UPDATE SKIP LOCKED) and a customer with an invoice locked by
+        another transaction is left for a later call. One communication per customer and run:
+        customers this run already followed up are not taken again. A customer whose
+        communication fails (e.g. a broken template) is logged, listed in
+        ``error_partner_ids`` and left out; the others go on.
 
         :return: {"done": invoices processed (1 when the call only finished the run),
             "remaining": invoices due not processed yet, "blocked_partner_ids": customers left
@@ -253,26 +265,27 @@ class CreditFollowupRun(models.Model):
         """
         self.ensure_one()
         batch_size = batch_size or self.env.context.get("credit_followup_batch_size", BATCH_SIZE)
-        rows = self.env["account.move"]._credit_followup_levels(
-            self.company_id, self.date, due_only=True
-        )
-        excluded = (
-            set(exclude_partner_ids)
-            | set(self.error_partner_ids.ids)
-            | set(self._followup_served_partner_ids())
-        )
-        by_partner = defaultdict(list)
-        for row in rows:
-            if row["partner_id"] not in excluded:
-                by_partner[row["partner_id"]].append(row)
-        if not by_partner:
-            self._followup_finish()
-            return {"done": 1, "remaining": 0, "blocked_partner_ids": set()}
-        batch = []
-        for partner_id in sorted(by_partner):
-            batch.append(partner_id)
-            if sum(len(by_partner[p]) for p in batch) >= batch_size:
+        excluded = set(exclude_partner_ids) | set(self.error_partner_ids.ids)
+        todo = [(p, n) for p, n in (self.todo_partners or []) if p not in excluded]
+        by_partner = None
+        if not todo:
+            todo, by_partner = self._followup_sweep(excluded)
+            if not todo:
+                self._followup_finish()
+                return {"done": 1, "remaining": 0, "blocked_partner_ids": set()}
+        taken, size = [], 0
+        for partner_id, count in todo:
+            taken.append(partner_id)
+            size += count
+            if size >= batch_size:
                 break
+        if by_partner is None:
+            by_partner = defaultdict(list)
+            for row in self.env["account.move"]._credit_followup_levels(
+                self.company_id, self.date, partner_ids=taken, due_only=True
+            ):
+                by_partner[row["partner_id"]].append(row)
+        batch = [p for p in taken if by_partner.get(p)]
         move_ids = [row["move_id"] for p in batch for row in by_partner[p]]
         locked = self._followup_lock(move_ids)
         blocked = {p for p in batch if any(row["move_id"] not in locked for row in by_partner[p])}
@@ -280,14 +293,40 @@ class CreditFollowupRun(models.Model):
             self._workflow_write(
                 {"skipped_count": self.skipped_count + sum(len(by_partner[p]) for p in blocked)}
             )
-        todo = [p for p in batch if p not in blocked]
-        blocked |= self._followup_process_partners(todo, by_partner)
-        done = sum(len(by_partner[p]) for p in todo if p not in blocked)
-        remaining = sum(len(rows) for p, rows in by_partner.items() if p not in batch)
-        remaining += sum(len(by_partner[p]) for p in blocked)
-        if not remaining:
-            self._followup_finish()
+        todo_now = [p for p in batch if p not in blocked]
+        blocked |= self._followup_process_partners(todo_now, by_partner)
+        # progress: the invoices followed up, and the customers found with nothing due any more
+        done = sum(len(by_partner[p]) for p in todo_now if p not in blocked)
+        done += sum(1 for p in taken if not by_partner.get(p))
+        taken_ids = set(taken)
+        rest = [(p, n) for p, n in todo if p not in taken_ids]
+        rest += [(p, len(by_partner[p])) for p in sorted(blocked)]
+        if not rest:
+            # the list is done: a last sweep over the ledger for what was locked or became due
+            # meanwhile, in this call (the scheduler calls again only while work remains)
+            rest, _rows = self._followup_sweep(excluded | blocked | set(self.error_partner_ids.ids))
+            rest += [(p, len(by_partner[p])) for p in sorted(blocked)]
+            if not rest:
+                self._followup_finish()
+                return {"done": done, "remaining": 0, "blocked_partner_ids": blocked}
+        self._workflow_write({"todo_partners": rest})
+        remaining = sum(n for _p, n in rest)
         return {"done": done, "remaining": remaining, "blocked_partner_ids": blocked}
+
+    def _followup_sweep(self, excluded):
+        """The customers with invoices due at the run's date over the whole ledger, except
+        ``excluded`` and those this run already followed up.
+
+        :return: ([(partner id, invoices due)] by partner id, {partner id: [level rows]})
+        """
+        served = set(self._followup_served_partner_ids())
+        by_partner = defaultdict(list)
+        for row in self.env["account.move"]._credit_followup_levels(
+            self.company_id, self.date, due_only=True
+        ):
+            if row["partner_id"] not in excluded and row["partner_id"] not in served:
+                by_partner[row["partner_id"]].append(row)
+        return sorted((p, len(rows)) for p, rows in by_partner.items()), by_partner
 
     def _followup_served_partner_ids(self):
         """Customers this run already sent a communication to."""
@@ -339,6 +378,7 @@ class CreditFollowupRun(models.Model):
             with self.env.cr.savepoint(flush=False):
                 communications = self._followup_create_communications(rows)
                 stats = communications.filtered(lambda c: c.state == "draft")._followup_execute()
+                self._followup_digest(communications)
                 self.env.flush_all()
         except Exception:
             # forget what the rolled-back batch left in the caches (not the pending tracking
@@ -371,37 +411,45 @@ class CreditFollowupRun(models.Model):
         return set()
 
     def _followup_create_communications(self, rows):
-        """One communication per customer and level, with one line per invoice."""
+        """One communication per customer, with one line per due invoice at its own level.
+
+        The most advanced level among the customer's invoices is the communication's: it decides
+        the template, the channel, the fee and the actions (hold, confirmation). Each line keeps
+        its invoice's level, days overdue and interest at that level's rate, so the lower levels
+        reached by the other invoices are recorded as done by the same communication (the
+        exactly-once key (invoice, level) and the next run stay correct).
+        """
         Level = self.env["credit.followup.level"]
-        Move = self.env["account.move"]
-        Partner = self.env["res.partner"]
         currency = self.company_id.currency_id
-        moves = Move.browse([r["move_id"] for r in rows])
-        moves.fetch(["amount_total_signed"])
-        groups = defaultdict(list)
+        levels = Level.browse({row["level_id"] for row in rows})
+        levels.fetch(["delay_days", "interest_rate", "fee_amount", "manual_confirmation"])
+        partners = self.env["res.partner"].browse({row["partner_id"] for row in rows})
+        partners.fetch(["credit_collector_id"])
+        by_partner = defaultdict(list)
         for row in rows:
-            groups[row["partner_id"], row["level_id"]].append(row)
+            by_partner[row["partner_id"]].append(row)
         vals_list = []
-        for (partner_id, level_id), group in groups.items():
-            level = Level.browse(level_id)
-            partner = Partner.browse(partner_id)
+        for partner_id, group in by_partner.items():
+            level = max(
+                (Level.browse(row["level_id"]) for row in group),
+                key=lambda lv: (lv.delay_days, lv.id),
+            )
             lines = []
-            for row in group:
-                move = Move.browse(row["move_id"])
-                interest = currency.round(row["interest_base"] * level.interest_rate / 100 / 365)
+            for row in sorted(group, key=lambda r: (r["date_due"], r["move_id"])):
+                line_level = Level.browse(row["level_id"])
                 lines.append(
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
-                            "move_id": move.id,
-                            "level_id": level_id,
+                            "move_id": row["move_id"],
+                            "level_id": line_level.id,
                             "date_due": row["date_due"],
                             "days_overdue": row["days_overdue"],
-                            "amount_total": move.amount_total_signed,
+                            "amount_total": row["amount_total"],
                             "amount_residual": row["amount_residual"],
-                            "interest_amount": interest,
-                        },
+                            "interest_amount": currency.round(
+                                row["interest_base"] * line_level.interest_rate / 100 / 365
+                            ),
+                        }
                     )
                 )
             vals_list.append(
@@ -409,15 +457,139 @@ class CreditFollowupRun(models.Model):
                     "run_id": self.id,
                     "company_id": self.company_id.id,
                     "partner_id": partner_id,
-                    "level_id": level_id,
-                    "user_id": partner.credit_collector_id.id or False,
+                    "level_id": level.id,
+                    "user_id": partners.browse(partner_id).credit_collector_id.id,
                     "date": self.date,
                     "fee_amount": level.fee_amount,
                     "state": "to_confirm" if level.manual_confirmation else "draft",
                     "line_ids": lines,
                 }
             )
-        return self.env["credit.followup.communication"]._workflow_create(vals_list)
+        # no follower, no creation message, no "assigned to you": the team is told by the
+        # run's digest, the customer by the communication itself
+        return (
+            self.env["credit.followup.communication"]
+            .with_context(
+                tracking_disable=True,
+                mail_create_nosubscribe=True,
+                mail_create_nolog=True,
+                mail_auto_subscribe_no_notify=True,
+            )
+            ._workflow_create(vals_list)
+        )
+
+    def _followup_digest(self, communications):
+        """Tell each responsible user, in ONE activity per run, which customers need a person
+        (calls, visits, agency and legal handovers); a later batch of the run adds to it.
+
+        No "assigned to you" e-mail: the activity appears in the user's activities.
+        """
+        self.ensure_one()
+        todo = communications.filtered(lambda c: c.state == "open")
+        if not todo:
+            return self.env["mail.activity"]
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        Activity = self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True, mail_auto_subscribe_no_notify=True
+        )
+        actions = dict(todo._fields["action"]._description_selection(self.env))
+        by_user = defaultdict(lambda: self.env["credit.followup.communication"])
+        for comm in todo:
+            by_user[comm._followup_responsible()] |= comm
+        # sudo: the run assigns the work of its communications to their responsible users
+        existing = {
+            activity.user_id: activity
+            for activity in Activity.sudo().search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("activity_type_id", "=", activity_type.id),
+                    ("user_id", "in", [user.id for user in by_user if user]),
+                ]
+            )
+        }
+        new_vals = []
+        for user, comms in by_user.items():
+            if not user:
+                continue
+            items = Markup().join(
+                Markup("<li>%s</li>")
+                % self.env._(
+                    "%(action)s: %(customer)s (%(level)s, %(amount)s due)",
+                    action=comm.level_id.activity_type_id.name or actions[comm.action],
+                    customer=comm.partner_id.display_name,
+                    level=comm.level_id.name,
+                    amount=format_amount(self.env, comm.amount_total_due, comm.currency_id),
+                )
+                for comm in comms
+            )
+            activity = existing.get(user)
+            if activity:
+                activity.note = Markup("%s<ul>%s</ul>") % (activity.note or Markup(), items)
+                continue
+            new_vals.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": self.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "date_deadline": self.date,
+                    "summary": self.env._("Follow-up %(run)s: customers to contact", run=self.name),
+                    "note": Markup("<ul>%s</ul>") % items,
+                }
+            )
+        return Activity.sudo().create(new_vals)
+
+    def _followup_mail_counts(self):
+        """E-mails and inbox notifications these runs produced, by kind of recipient.
+
+        Counts every recipient of the messages posted on the runs and on their communications
+        (reminders, notes, activity assignments), queued or sent: ``customer_emails`` to
+        partners who are not internal users, ``internal_emails`` and ``internal_inbox`` to
+        internal users (the goal is 0: the team is told by its digest activity, not copied).
+        Used by the benchmark and the tests.
+
+        :return: {"customer_emails": int, "internal_emails": int, "internal_inbox": int}
+        """
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH message AS (
+                    SELECT m.id
+                      FROM mail_message m
+                     WHERE (m.model = 'credit.followup.run' AND m.res_id = ANY(%(runs)s))
+                        OR (m.model = 'credit.followup.communication' AND m.res_id IN (
+                               SELECT id FROM credit_followup_communication
+                                WHERE run_id = ANY(%(runs)s)))
+                ),
+                recipient AS (
+                    SELECT n.mail_message_id, n.res_partner_id, n.notification_type
+                      FROM mail_notification n
+                     WHERE n.mail_message_id IN (SELECT id FROM message)
+                    UNION
+                    SELECT mm.mail_message_id, rel.res_partner_id, 'email'
+                      FROM mail_mail mm
+                      JOIN mail_mail_res_partner_rel rel ON rel.mail_mail_id = mm.id
+                     WHERE mm.mail_message_id IN (SELECT id FROM message)
+                )
+                SELECT COUNT(*) FILTER (WHERE NOT internal AND notification_type = 'email'),
+                       COUNT(*) FILTER (WHERE internal AND notification_type = 'email'),
+                       COUNT(*) FILTER (WHERE internal AND notification_type = 'inbox')
+                  FROM (
+                        SELECT recipient.*,
+                               EXISTS (SELECT 1 FROM res_users u
+                                        WHERE u.partner_id = recipient.res_partner_id
+                                          AND NOT u.share) AS internal
+                          FROM recipient
+                       ) classified
+                """,
+                runs=self.ids,
+            )
+        )
+        customer, internal, inbox = rows[0]
+        return {"customer_emails": customer, "internal_emails": internal, "internal_inbox": inbox}
 
     # ------------------------------------------------------------------ cron
 

@@ -12,28 +12,15 @@ class CreditWarning(models.Model):
 
     @api.model
     def _credit_warning_values_broken_promise(self, indicator, context):
-        """Open invoices whose promised payment date (承诺付款) fell in the look-back days and
-        passed without payment, per customer."""
+        """Promises to pay (承诺付款) of the customer broken in the look-back days: the promise
+        records of the collectors' worklist and the portal (``credit.collection.contact``),
+        one grouped query."""
         today = context["today"]
-        return {
-            partner.id: count
-            for partner, count in self.env["account.move"]._read_group(
-                [
-                    ("company_id", "=", self.env.company.id),
-                    ("move_type", "=", "out_invoice"),
-                    ("state", "=", "posted"),
-                    ("payment_state", "in", ("not_paid", "partial")),
-                    ("followup_promise_date", "<", today),
-                    (
-                        "followup_promise_date",
-                        ">=",
-                        today - timedelta(days=indicator.lookback_days),
-                    ),
-                ],
-                groupby=["commercial_partner_id"],
-                aggregates=["__count"],
-            )
-        }
+        return self.env["credit.collection.contact"]._promises_broken(
+            date_from=today - timedelta(days=indicator.lookback_days),
+            date_to=today,
+            company=self.env.company,
+        )
 
     @api.model
     def _credit_warning_values_writeoff(self, indicator, context):

@@ -18,3 +18,4 @@ from . import test_warning_collections
 from . import test_worklist
 from . import test_portal
 from . import test_tours
+from . import test_followup_one_per_customer

@@ -204,6 +204,10 @@ class FollowupCommon(AccountTestInvoicingCommon):
                 return calls
         raise AssertionError(f"the cron still reports work after {max_calls} calls")
 
+    def _send_queued_mails(self):
+        """What the mail queue does: send the queued e-mails (statements attached on the way)."""
+        self.env["mail.mail"].sudo().search([("state", "=", "outgoing")]).send()
+
     def _communications(self, partner=None):
         domain = [("company_id", "=", self.company.id)]
         if partner:

@@ -67,6 +67,47 @@ class TestAgeing(CreditCasesReportsCommon):
             },
         )
 
+    def test_pivot_read_group_equals_the_orm_grouping(self):
+        """The pivot's and graph's grouped totals (the lean path of read_group) are those of
+        the ORM's grouping, labelled, ordered, each with the domain of its rows."""
+        small = self.env["res.partner"].create({"name": "Small debtor", "is_company": True})
+        self._invoice(50.0, self._days(-3), partner=small)
+        report = self.env["credit.ageing.report"].with_user(self.clerk)
+        domain = [("partner_id", "in", (self.partner_a + small).ids)]
+        for groupby in ([], ["bucket"], ["partner_id"], ["partner_id", "bucket"]):
+            groups = report.read_group(
+                domain, ["amount_residual:sum", "amount_overdue"], groupby, lazy=False
+            )
+            expected = report._read_group(
+                domain, groupby, ["__count", "amount_residual:sum", "amount_overdue:sum"]
+            )
+            as_rows = {
+                tuple(
+                    group[name][0] if isinstance(group[name], tuple) else group[name]
+                    for name in groupby
+                ): (group["__count"], group["amount_residual"], group["amount_overdue"])
+                for group in groups
+            }
+            self.assertEqual(
+                as_rows,
+                {
+                    tuple(v.id if hasattr(v, "_name") else v for v in row[: len(groupby)]): tuple(
+                        row[len(groupby) :]
+                    )
+                    for row in expected
+                },
+                groupby,
+            )
+            for group in groups:
+                self.assertEqual(report.search_count(group["__domain"]), group["__count"])
+        by_partner = report.read_group(domain, ["amount_residual"], ["partner_id"], lazy=False)
+        self.assertEqual(
+            [group["partner_id"] for group in by_partner],
+            [(self.partner_a.id, self.partner_a.display_name), (small.id, small.display_name)]
+            if self.partner_a.display_name < small.display_name
+            else [(small.id, small.display_name), (self.partner_a.id, self.partner_a.display_name)],
+        )
+
     def test_top_overdue_customers(self):
         small = self.env["res.partner"].create({"name": "Small debtor", "is_company": True})
         self._invoice(50.0, self._days(-3), partner=small)

@@ -70,6 +70,7 @@ class TestFollowupDocuments(FollowupCommon):
         self.assertEqual(comm.state, "done")
         sent = comm.message_ids.filtered(lambda m: self.partner_a in m.partner_ids)
         self.assertEqual(len(sent), 1)
+        self._send_queued_mails()  # the statement is rendered when the mail queue sends
         self.assertEqual(len(sent.attachment_ids), 1, "the statement goes with the e-mail")
         self.assertIn(invoice.name.encode(), sent.attachment_ids.raw)
 

@@ -41,11 +41,13 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
 
     def test_long_statement_prints_letterhead_address_and_every_invoice_on_numbered_pages(self):
         invoices = self.env["account.move"]
-        for days in range(31, 76):  # 45 invoices: 12 on the first page, 26 on the second
-            invoices |= self._overdue_invoice(self.partner_a, days, amount=100.0 + days)
+        # 46 invoices, all at the letter level: 12 on the first page, 26 on the second
+        for days in range(31, 54):
+            for amount in (100.0, 200.0):
+                invoices |= self._overdue_invoice(self.partner_a, days, amount=amount + days)
         self._run()
         letter = self._communications(self.partner_a)
-        self.assertEqual(len(letter.line_ids), 45)
+        self.assertEqual(len(letter.line_ids), 46)
         pdf = self._pdf(LETTER, letter)
         text = self._pdf_text(pdf)
         for expected in ("Huabei Machinery Ltd", "88 Jianguo Road", "100022", "Beijing"):

@@ -89,22 +89,35 @@ class TestFollowupRun(FollowupCommon):
         self.assertAlmostEqual(comm.amount_overdue, 300.0)
         self.assertEqual(len(self._communications(self.partner_b)), 1)
 
-    def test_invoices_at_different_levels_make_one_communication_per_level(self):
-        self._overdue_invoice(self.partner_a, 5)
-        self._overdue_invoice(self.partner_a, 45)
+    def test_invoices_at_two_levels_make_one_communication_at_the_highest(self):
+        recent = self._overdue_invoice(self.partner_a, 5)
+        older = self._overdue_invoice(self.partner_a, 45)
         self._run()
-        comms = self._communications(self.partner_a)
-        self.assertEqual(comms.level_id, self.level_1 | self.level_30)
+        comm = self._communications(self.partner_a)
+        self.assertEqual(len(comm), 1, "one communication per customer and run")
+        self.assertEqual(comm.level_id, self.level_30, "the most advanced level decides")
+        self.assertEqual(comm.state, "to_print", "the letter of level 30, not an e-mail too")
+        self.assertEqual(
+            {(line.move_id, line.level_id, line.days_overdue) for line in comm.line_ids},
+            {(recent, self.level_1, 5), (older, self.level_30, 45)},
+        )
+        self.assertEqual(
+            (recent.followup_level_id, older.followup_level_id), (self.level_1, self.level_30)
+        )
 
-    def test_email_level_sends_the_statement(self):
+    def test_email_level_queues_the_reminder_with_its_statement(self):
         invoice = self._overdue_invoice(self.partner_a, 5)
         self._run()
         comm = self._communications()
         self.assertEqual(comm.state, "done")
         message = comm.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertEqual(len(message), 1)
-        self.assertIn(self.partner_a, message.partner_ids)
+        self.assertEqual(message.partner_ids, self.partner_a, "to the customer only")
+        self.assertEqual(message.mail_ids.state, "outgoing", "queued, not sent by the run")
+        self.assertFalse(message.attachment_ids, "the statement is rendered when it is sent")
+        self._send_queued_mails()
         self.assertEqual(len(message.attachment_ids), 1)
+        # (a test database renders reports as HTML)
         self.assertIn(invoice.name, message.attachment_ids.raw.decode())
 
     def test_customer_without_email_gets_a_letter(self):
@@ -113,18 +126,17 @@ class TestFollowupRun(FollowupCommon):
         self._run()
         self.assertEqual(self._communications(self.partner_b).state, "to_print")
 
-    def test_phone_level_schedules_activity_for_collector(self):
+    def test_phone_level_is_in_the_collectors_digest(self):
         self._overdue_invoice(self.partner_a, 70)
-        self._run()
+        run = self._run()
         comm = self._communications()
         self.assertEqual(comm.state, "open")
-        self.assertEqual(comm.activity_ids.user_id, self.collector)
-        self.assertEqual(
-            comm.activity_ids.activity_type_id, self.env.ref("mail.mail_activity_data_call")
-        )
+        self.assertFalse(comm.activity_ids, "no activity per communication")
+        digest = run.activity_ids
+        self.assertEqual(digest.user_id, self.collector)
+        self.assertIn(self.partner_a.name, digest.note)
         comm.with_user(self.credit_user).action_mark_done()
         self.assertEqual(comm.state, "done")
-        self.assertFalse(comm.activity_ids)
 
     def test_manual_confirmation_level_waits(self):
         self.level_30.manual_confirmation = True

@@ -75,10 +75,27 @@ class TestCollectionsWarnings(CollectionsWarningMixin, CreditWarningCommon):
     def test_broken_promise(self):
         indicator = self._indicator("broken_promise", {"C": 1}, lookback_days=90)
         broken = self._invoice_due(300.0, invoice_days_ago=40, due_days_ago=30)
-        # test setup: the follow-up fields are written by the collections actions only
-        broken.sudo().followup_promise_date = self.today - timedelta(days=5)
         kept_later = self._invoice_due(200.0, invoice_days_ago=40, due_days_ago=30)
-        kept_later.sudo().followup_promise_date = self.today + timedelta(days=5)
+        # sudo: contacts are logged through the worklist's action; here the promises are given
+        Contact = self.env["credit.collection.contact"].sudo()
+        Contact.create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "outcome": "promise",
+                    "promise_date": promise_date,
+                    "promise_amount": invoice.amount_residual,
+                    "promise_residual_start": invoice.amount_residual,
+                    "promise_state": "open",
+                    "invoice_ids": [Command.set(invoice.ids)],
+                }
+                for invoice, promise_date in (
+                    (broken, self.today - timedelta(days=5)),
+                    (kept_later, self.today + timedelta(days=5)),
+                )
+            ]
+        )
+        Contact._cron_check_promises(today=self.today)
         self._evaluate()
         self.assertEqual(self._warnings(self.customer, indicator).value, 1.0)
 
@@ -190,8 +207,7 @@ class TestCollectionsAnnualReport(CollectionsWarningMixin, CreditAnnualReportCom
         cls._write_off(cls.p5, cls.i8, date(2025, 9, 1))
 
         def communication(partner, invoice, when, level):
-            # as the follow-up run creates them (credit.workflow.mixin)
-            cls.env["credit.followup.communication"]._workflow_create(
+            cls.env["credit.followup.communication"].create(
                 {
                     "partner_id": partner.id,
                     "level_id": level.id,

@@ -11,29 +11,31 @@ class CreditAnnualReport(models.Model):
 
     @api.model
     def _credit_report_sections(self):
-        _ = self.env._
         sections = super()._credit_report_sections()
         result = {}
         for section, values in sections.items():
             if section == "contracts":
-                result["training"] = ("internal", _("Integrity and Legal Training"), "list")
-                result["appraisal"] = ("internal", _("Credit Clerk Appraisal"), "list")
+                result["training"] = (
+                    "internal",
+                    self.env._("Integrity and Legal Training"),
+                    "list",
+                )
+                result["appraisal"] = ("internal", self.env._("Credit Clerk Appraisal"), "list")
             result[section] = values
         return result
 
     @api.model
     def _credit_report_definitions(self):
-        _ = self.env._
         definitions = super()._credit_report_definitions()
         rows = [
-            ("training", "trainings_held", _("Training sessions held"), "count"),
-            ("training", "training_attendees", _("Attendances"), "count"),
-            ("training", "exams_passed", _("Exams passed (retakes included)"), "count"),
-            ("training", "exam_pass_rate", _("Exam pass rate"), "percent"),
-            ("appraisal", "appraisals_total", _("Appraisals approved"), "count"),
+            ("training", "trainings_held", self.env._("Training sessions held"), "count"),
+            ("training", "training_attendees", self.env._("Attendances"), "count"),
+            ("training", "exams_passed", self.env._("Exams passed (retakes included)"), "count"),
+            ("training", "exam_pass_rate", self.env._("Exam pass rate"), "percent"),
+            ("appraisal", "appraisals_total", self.env._("Appraisals approved"), "count"),
         ]
         rows += [
-            ("appraisal", f"appraisals_{rating}", _("Band: %(band)s", band=label), "count")
+            ("appraisal", f"appraisals_{rating}", self.env._("Band: %(band)s", band=label), "count")
             for rating, label in self.env["credit.appraisal"]
             ._fields["rating"]
             ._description_selection(self.env)

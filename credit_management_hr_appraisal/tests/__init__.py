@@ -13,3 +13,4 @@ from . import test_report_pdf
 from . import test_access_matrix
 from . import test_contract_kpi
 from . import test_annual_report
+from . import test_role_screens

@@ -10,7 +10,8 @@ from .common import AppraisalCommon
 
 @tagged("post_install", "-at_install")
 class TestAppraisalAnnualReport(AppraisalCommon):
-    """The appraisal's figures of the 2025 year-end report (内部制度执行), by hand."""
+    """The appraisal's figures of the 2019 year-end report (内部制度执行), by hand (a year the demo
+    data leaves empty)."""
 
     def _session(self, when, scores, state="done"):
         session = self.env["credit.training.session"].create(
@@ -35,19 +36,19 @@ class TestAppraisalAnnualReport(AppraisalCommon):
         return session
 
     def test_trainings_exams_and_bands(self):
-        # 2025 H1: clerk passes (80), colleague fails (40) then passes the retake (70)
-        self._session(date(2025, 3, 1), [(self.clerk, True, 80, 0), (self.colleague, True, 40, 70)])
-        # 2025 H2: clerk fails (30, retake 50), colleague absent
-        self._session(date(2025, 9, 1), [(self.clerk, True, 30, 50), (self.colleague, False, 0, 0)])
-        self._session(date(2025, 11, 1), [(self.clerk, True, 90, 0)], state="planned")
-        self._session(date(2024, 9, 1), [(self.clerk, True, 90, 0)])
-        self._approve(self._create_appraisal(self.clerk, total=96))  # advanced
+        # 2019 H1: clerk passes (80), colleague fails (40) then passes the retake (70)
+        self._session(date(2019, 3, 1), [(self.clerk, True, 80, 0), (self.colleague, True, 40, 70)])
+        # 2019 H2: clerk fails (30, retake 50), colleague absent
+        self._session(date(2019, 9, 1), [(self.clerk, True, 30, 50), (self.colleague, False, 0, 0)])
+        self._session(date(2019, 11, 1), [(self.clerk, True, 90, 0)], state="planned")
+        self._session(date(2018, 9, 1), [(self.clerk, True, 90, 0)])
+        self._approve(self._create_appraisal(self.clerk, year=2019, total=96))  # advanced
         colleague = self._create_appraisal(
-            self.colleague, total=85, appraiser_id=self.team_lead_user.id
+            self.colleague, year=2019, total=85, appraiser_id=self.team_lead_user.id
         )
         self._approve(colleague)  # commended
-        self._create_appraisal(self.clerk, year=2024, total=50)  # another year, not approved
-        report = self.env["credit.annual.report"].create({"year": 2025})
+        self._create_appraisal(self.clerk, year=2018, total=50)  # another year, not approved
+        report = self.env["credit.annual.report"].create({"year": 2019})
         report.action_compute()
         figures = report.figures
         expected = {

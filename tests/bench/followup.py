@@ -23,6 +23,7 @@ OURS_PHASES = [
     ("credit.followup.run", "_followup_create_communications", "communications created"),
     ("credit.followup.communication", "_followup_send_email", "e-mails queued"),
     ("credit.followup.communication", "_followup_schedule_activities", "activities"),
+    ("credit.followup.run", "_followup_digest", "collector digests"),
     ("ir.actions.report", "_render_qweb_pdf", "statement PDFs"),
     ("mail.mail", "_send", "mails sent (post-commit)"),
 ]
@@ -245,32 +246,86 @@ def _run_ours(registry, spec, meta, instrument):
             raise RuntimeError("the follow-up cron never reports that it is done")
     seconds = time.perf_counter() - started
     queries = instrument.queries - queries
+    phases = instrument.phases(seconds)
+    pdf_seconds = instrument.seconds.get("statement PDFs", 0.0)
+    pdf_count = instrument.calls.get("statement PDFs", 0)
     with registry.cursor() as cr:
         figures = mail_figures(cr, marks, meta["users"]["collectors"])
         env = api.Environment(cr, SUPERUSER_ID, {})
         runs = env["credit.followup.run"].search([], order="id desc", limit=1)
         figures["communications"] = len(runs.communication_ids)
         figures["cron calls"] = acquisitions
-    pdf_seconds = instrument.seconds.get("statement PDFs", 0.0)
-    pdf_count = instrument.calls.get("statement PDFs", 0)
-    figures["statement PDF, each"] = f"{pdf_seconds / pdf_count:.2f} s" if pdf_count else "—"
+    statement = None
+    if pdf_count:
+        # rendered inside the run, one wkhtmltopdf process per e-mail
+        statement = pdf_seconds / pdf_count
+        figures["statements rendered inside the run"] = f"{pdf_count}, {statement:.2f} s each"
+    else:
+        statement = _statements_at_sending(registry, spec, instrument, figures)
     ok = (
         seconds <= 60
         and figures["notifications to collectors (mail + inbox)"] == 0
         and figures["customer reminders also sent to a collector"] == 0
-        and (not pdf_count or pdf_seconds / pdf_count <= 0.2)
+        and (statement is None or statement <= 0.2)
     )
-    phases = instrument.phases(seconds)
     return {"results": [_result("ours", spec, meta, seconds, queries, phases, figures, ok)]}
 
 
+def _statements_at_sending(registry, spec, instrument, figures):
+    """The mail queue sends a sample of the queued reminders (no-op SMTP): their statements
+    are rendered then, in batches. Return the seconds per statement, amortized."""
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        Mail = env["mail.mail"]
+        if "credit_statement_communication_id" not in Mail._fields:
+            return None
+        mails = Mail.search(
+            [("credit_statement_communication_id", "!=", False), ("state", "=", "outgoing")],
+            limit=spec["pdf_sample"],
+        )
+        if not mails:
+            return None
+        rendered = instrument.seconds.get("statement PDFs", 0.0)
+        renders = instrument.calls.get("statement PDFs", 0)
+        started = time.perf_counter()
+        mails.send()
+        elapsed = time.perf_counter() - started
+        pdf = instrument.seconds.get("statement PDFs", 0.0) - rendered
+        runs = instrument.calls.get("statement PDFs", 0) - renders
+        cr.rollback()  # the sample is a measure: the queue keeps its mails
+    figures["mail queue: sample sent"] = (
+        f"{len(mails)} reminders in {elapsed:.1f} s ({elapsed / len(mails):.2f} s each), "
+        f"statements {pdf:.1f} s in {runs} wkhtmltopdf runs ({pdf / len(mails):.3f} s each)"
+    )
+    return pdf / len(mails)
+
+
 def _run_oca(registry, spec, meta, instrument):
+    """OCA's run on a sample of the customers (the others on OCA's "do nothing" policy, its own
+    per-customer mechanism), its sending on a sample of the e-mails; both extrapolated
+    linearly to the whole ledger. Its line generation creates one mail-thread record per
+    invoice and searches earlier drafts invoice by invoice: over 20,000 invoices it runs far
+    beyond the bench's time budget."""
     uid = meta["users"]["credit"]
+    customers = meta["customers"]
+    # ordinary customers (the P1 key accounts, with up to 100,000 items, stay out of the sample)
+    first = len(meta["p1"])
+    sample = customers[first : first + spec["peer_followup_customers"]]
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        skip = env.ref("account_credit_control.credit_control_no_follow")
+        others = sorted(set(customers) - set(sample))
+        if others:
+            # bench setup, not timed: the customers out of the sample follow "no follow"
+            cr.execute(
+                "UPDATE res_partner SET credit_policy_id = %s WHERE id = ANY(%s)",
+                [skip.id, others],
+            )
+        marks = watermarks(cr)
     queries = instrument.queries
     started = time.perf_counter()
     with registry.cursor() as cr:
         env = api.Environment(cr, uid, {})
-        marks = watermarks(cr)
         control_run = env["credit.control.run"].create({"date": meta["today"]})
         control_run.generate_credit_lines()
         control_run.set_to_ready_lines()
@@ -278,38 +333,49 @@ def _run_oca(registry, spec, meta, instrument):
         email_lines = lines.filtered(lambda line: line.channel == "email")
         groups = env["credit.control.communication"]._aggregate_credit_lines(email_lines)
         run_id = control_run.id
+        line_count = len(lines)
     generated = time.perf_counter() - started
     generate_queries = instrument.queries - queries
-    # sending: a sample of customers, one transaction as the "send" button
-    sample_size = spec["peer_mail_sample"]
+    # sending: a sample of the e-mails, in one transaction as the "send" button
     with registry.cursor() as cr:
         env = api.Environment(cr, uid, {})
         control_run = env["credit.control.run"].browse(run_id)
         email_lines = control_run.line_ids.filtered(lambda line: line.channel == "email")
-        partners = email_lines.partner_id[:sample_size]
-        sample = email_lines.filtered(lambda line: line.partner_id in partners)
-        sample_groups = env["credit.control.communication"]._aggregate_credit_lines(sample)
+        partners = email_lines.partner_id[: spec["peer_mail_sample"]]
+        mailed = email_lines.filtered(lambda line: line.partner_id in partners)
+        mailed_groups = env["credit.control.communication"]._aggregate_credit_lines(mailed)
         queries = instrument.queries
         send_started = time.perf_counter()
-        comms = env["credit.control.communication"]._generate_comm_from_credit_lines(sample)
+        comms = env["credit.control.communication"]._generate_comm_from_credit_lines(mailed)
         comms._generate_emails()
         cr.commit()
         sent = time.perf_counter() - send_started
         send_queries = instrument.queries - queries
         figures = mail_figures(cr, marks, meta["users"]["collectors"])
-    per_mail = sent / max(1, len(sample_groups))
-    send_all = per_mail * len(groups)
-    total = generated + send_all
+    scale = len(customers) / max(1, len(sample))
+    due = _due_invoices(spec, meta)
+    generate_all = generated / max(1, line_count) * due
+    per_mail = sent / max(1, len(mailed_groups))
+    mails_all = len(groups) * scale
+    send_all = per_mail * mails_all
+    total = generate_all + send_all
     phases = instrument.phases(generated + sent)
-    phases["lines generated (all), with commit"] = f"{generated:.1f} s"
-    phases["sending, measured"] = (
-        f"{sent:.1f} s for {len(sample_groups)} e-mails ({per_mail:.2f} s each, one PDF each)"
+    phases["lines generated, measured"] = (
+        f"{generated:.1f} s for {line_count} lines of {len(sample)} customers "
+        f"({generated / max(1, line_count) * 1000:.1f} ms per line)"
     )
-    phases["sending, extrapolated"] = f"{send_all:.0f} s for {len(groups)} e-mails"
-    queries_all = generate_queries + int(send_queries / max(1, len(sample_groups)) * len(groups))
+    phases["lines generated, extrapolated"] = f"{generate_all:.0f} s for {due} lines"
+    phases["sending, measured"] = (
+        f"{sent:.1f} s for {len(mailed_groups)} e-mails ({per_mail:.2f} s each, one PDF each)"
+    )
+    phases["sending, extrapolated"] = f"{send_all:.0f} s for {mails_all:.0f} e-mails"
+    queries_all = int(
+        generate_queries / max(1, line_count) * due
+        + send_queries / max(1, len(mailed_groups)) * mails_all
+    )
     result = _result("oca", spec, meta, total, queries_all, phases, figures, total <= 60)
     result["note"] = (
-        f"sending extrapolated from {len(sample_groups)} of {len(groups)} e-mails "
-        f"(line generation measured in full: {generated:.1f} s)"
+        f"extrapolated: lines generated for {len(sample)} of {len(customers)} customers, "
+        f"{len(mailed_groups)} e-mails sent"
     )
     return {"results": [result]}

@@ -44,7 +44,16 @@ def _check_exposure(admin):
         [("move_type", "=", "out_invoice"), ("state", "=", "posted"), ("amount_residual", ">", 0)],
         ["commercial_partner_id"],
     )
-    partner_ids = sorted({move["commercial_partner_id"][0] for move in moves})
+    # money in transit (a payment registered without an entry: "in payment") is not an open
+    # receivable of the exposure (see README), while Odoo's own receivable still counts it
+    in_transit = admin.call(
+        "account.move",
+        "search_read",
+        [("move_type", "=", "out_invoice"), ("payment_state", "=", "in_payment")],
+        ["commercial_partner_id"],
+    )
+    skip = {move["commercial_partner_id"][0] for move in in_transit}
+    partner_ids = sorted({move["commercial_partner_id"][0] for move in moves} - skip)
     assert partner_ids, "the living database has open invoices"
     for partner in admin.call(
         "res.partner", "read", partner_ids, ["credit", "credit_exposure_receivable", "name"]

@@ -64,8 +64,8 @@ registry.category("web_tour.tours").add("credit_collector_day", {
             run: "click",
         },
         {
-            content: "A's next contact moved to tomorrow: the row is greyed out",
-            trigger: ".o_data_row.text-muted:contains('Tour Customer A')",
+            content: "A's next contact moved to tomorrow: off today's list (or greyed out)",
+            trigger: ".o_list_renderer:not(:has(.o_data_row:not(.text-muted):contains('Tour Customer A')))",
         },
         {
             content: "Customer B disputes an invoice",
@@ -84,7 +84,7 @@ registry.category("web_tour.tours").add("credit_collector_day", {
         },
         {
             content: "B is done for today too",
-            trigger: ".o_data_row.text-muted:contains('Tour Customer B')",
+            trigger: ".o_list_renderer:not(:has(.o_data_row:not(.text-muted):contains('Tour Customer B')))",
         },
     ],
 });

@@ -239,15 +239,29 @@ class SaleOrder(models.Model):
                     "credit_reject_reason": False,
                 }
             )
-            order._credit_message_post(
-                self.env._(
-                    "Credit hold released by %(user)s for %(amount)s.",
-                    user=self.env.user.name,
-                    amount=format_amount(self.env, order.amount_total, order.currency_id),
-                ),
+            message = self.env._(
+                "Credit hold released by %(user)s for %(amount)s.",
+                user=self.env.user.name,
+                amount=format_amount(self.env, order.amount_total, order.currency_id),
             )
+            note = (self.env.context.get("credit_release_note") or "").strip()
+            if note:
+                message = self.env._("%(message)s Note: %(note)s", message=message, note=note)
+            order._credit_message_post(message)
         self._credit_close_activities()
         return self.action_confirm()
+
+    def action_credit_release_wizard(self):
+        """Open the wizard releasing the held quotations with an optional note."""
+        self._credit_check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Release Credit"),
+            "res_model": "credit.release.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_ids": self.ids},
+        }
 
     def action_credit_reject(self):
         """Open the wizard asking the reason of the rejection."""

@@ -23,3 +23,5 @@ from . import credit_annual_report
 from . import credit_collection_contact
 from . import credit_collection_worklist
 from . import credit_collection_worklist_warning
+from . import credit_exposure_snapshot
+from . import credit_dashboard_month

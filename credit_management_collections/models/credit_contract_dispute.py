@@ -61,8 +61,8 @@ class CreditContractDispute(models.Model):
                 dispute=dispute.name,
                 contract=dispute.contract_id.name,
             )
-            dispute.message_post(body=message)
-            case.message_post(body=message)
+            dispute._credit_message_post(message)
+            case._credit_message_post(message)
         return result
 
     def _workflow_guarded_fields(self):

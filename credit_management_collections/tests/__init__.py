@@ -18,3 +18,5 @@ from . import test_warning_collections
 from . import test_worklist
 from . import test_portal
 from . import test_tours
+from . import test_journey_tours
+from . import test_dashboard

@@ -80,9 +80,9 @@ class CreditContractViolationWizard(models.TransientModel):
                 "violation_contract_id": contract.id,
             }
         )
-        appraisal.message_post(body=self.env._("Violation recorded: %(text)s", text=text))
-        contract.message_post(
-            body=self.env._(
+        appraisal._credit_message_post(self.env._("Violation recorded: %(text)s", text=text))
+        contract._credit_message_post(
+            self.env._(
                 "Violation of the clerk %(clerk)s recorded on the appraisal %(appraisal)s.",
                 clerk=self.employee_id.name,
                 appraisal=appraisal.name,

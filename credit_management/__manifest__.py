@@ -23,6 +23,7 @@
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "wizards/credit_reject_wizard_views.xml",
+        "wizards/credit_release_wizard_views.xml",
         # grades, scorecards, credit applications and reviews
         "data/ir_sequence_data.xml",
         "data/credit_grade_data.xml",

@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
-    "depends": ["credit_management", "portal"],
+    "depends": ["credit_management", "portal", "spreadsheet_dashboard"],
     "data": [
         "security/credit_followup_security.xml",
         "security/credit_collections_security.xml",
@@ -21,6 +21,7 @@
         "data/credit_followup_data.xml",
         "data/credit_followup_policy_data.xml",
         "data/credit_collections_sequence_data.xml",
+        "data/credit_dashboard_data.xml",
         "data/credit_collection_worklist_data.xml",
         "report/credit_followup_letter_report.xml",
         "wizards/credit_followup_run_wizard_views.xml",

@@ -28,5 +28,12 @@
         "report/credit_appraisal_reports.xml",
     ],
     "uninstall_hook": "uninstall_hook",
-    "demo": ["demo/credit_appraisal_demo.xml", "demo/credit_annual_report_demo.xml"],
+    "demo": [
+        "demo/credit_appraisal_demo.xml",
+        "demo/credit_annual_report_demo.xml",
+        "demo/credit_department_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["credit_management_hr_appraisal/static/tests/tours/*.js"],
+    },
 }

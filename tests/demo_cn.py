@@ -14,6 +14,8 @@ The three modules do not depend on ``l10n_cn``: only this setup does. ``harness.
    chart's 资产减值损失 (670100) in the miscellaneous journal.
 """
 
+import re
+
 COMPANY = {
     "name": "华东机械有限公司",
     "street": "浦东新区张江路 88 号",
@@ -25,6 +27,27 @@ COMPANY = {
     "vat": "91310115MA1K3A8X2B",
 }
 BAD_DEBT_ACCOUNT_CODE = "670100"  # 资产减值损失, l10n_cn
+# The people and the departments of the demo, by xml id (skipped when their module is absent).
+CHINESE_NAMES = {
+    "base.user_admin": "系统管理员",
+    "credit_management.user_credit_manager_demo": "王丽",
+    "credit_management.user_credit_user_demo": "赵敏",
+    "credit_management.user_salesman_demo": "陈刚",
+    "credit_management.user_contract_finance_demo": "孙红",
+    "credit_management.user_contract_legal_demo": "周兰",
+    "credit_management.user_legal_representative_demo": "刘军",
+    "credit_management_hr_appraisal.user_credit_clerk_li_demo": "李强",
+    "credit_management_hr_appraisal.user_credit_clerk_zhang_demo": "张伟",
+    "credit_management_hr_appraisal.user_sales_manager_demo": "周涛",
+    "credit_management_hr_appraisal.user_accountant_demo": "孙洁",
+    "credit_management_hr_appraisal.user_hr_officer_demo": "刘芳",
+    "credit_management_hr_appraisal.employee_accountant_demo": "孙洁",
+    "credit_management_hr_appraisal.department_credit_demo": "信用管理部",
+    "credit_management_hr_appraisal.department_credit_information_demo": "商情科",
+    "credit_management_hr_appraisal.department_credit_granting_demo": "授信科",
+    "credit_management_hr_appraisal.department_collections_demo": "商账科",
+}
+CJK_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u00b7\uff08\uff09]*")
 
 
 def before(env):
@@ -61,6 +84,13 @@ def after(env):
         .search([("id", "!=", env.ref("base.user_root").id)])
     )
     users.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+    _chinese_names(env)
+    # the web client's asset bundles, built once here rather than by the first visitor (and by
+    # each browser test of make test's Chinese database)
+    for bundle in ("web.assets_web", "web.assets_tests", "web.assets_frontend"):
+        assets = env["ir.qweb"]._get_asset_bundle(bundle)
+        assets.js()
+        assets.css()
     # l10n_cn's own demo company: one company in this demo
     other = env.ref("base.demo_company_cn", raise_if_not_found=False)
     if other:
@@ -68,3 +98,26 @@ def after(env):
             {"company_ids": [(3, other.id)]}
         )
         other.active = False
+
+
+def _chinese_names(env):
+    """The demo's people, customers and departments by their Chinese names: the named ones of
+    CHINESE_NAMES, and the Chinese part of the bilingual names of the modules' demo records
+    (华东贸易有限公司 Huadong Trading -> 华东贸易有限公司, Wang Li (王丽) -> 王丽)."""
+    for xmlid, name in CHINESE_NAMES.items():
+        record = env.ref(xmlid, raise_if_not_found=False)
+        if record:
+            record.name = name
+    data = env["ir.model.data"].search(
+        [
+            ("module", "=like", "credit_management%"),
+            ("model", "in", ("res.partner", "hr.employee")),
+        ]
+    )
+    for entry in data:
+        record = env[entry.model].browse(entry.res_id).exists()
+        if not record or f"{entry.module}.{entry.name}" in CHINESE_NAMES:
+            continue
+        chinese = CJK_NAME.findall(record.name or "")
+        if chinese and chinese[0] != record.name:
+            record.name = chinese[0]

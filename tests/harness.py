@@ -712,17 +712,17 @@ def demo_datadir():
 
 DEMO_LOGINS = """
 Credit management demo (华东机械有限公司, in Chinese): http://localhost:{port}/web/login
-Logins (password = login), see README.md:
-  salesman             销售员 陈刚            confirms quotations; sees why one is held
-  sales_manager        销售经理 周涛          sales team leader
-  credit_clerk         信用管理员 李强        商情科: customer files, contracts
-  credit_user          信用分析员 赵敏        授信科: applications, scorecards, follow-up
-  credit_manager       信用经理 王丽          releases holds, approves limits and write-offs
-  accountant           会计 孙洁              商账: runs the follow-up, letters, cases
-  hr_officer           人事专员 刘芳          creates the year's appraisals
-  legal_rep            法定代表人 张建国      approves appraisal awards, authorizations
-  portal_customer      客户门户 (华东贸易)    accepts quotations on the portal
-  admin                系统管理员
+Logins (password = login), the journeys in README.md:
+  salesman           陈刚  salesperson: confirms quotations, sees why one is held
+  sales_manager      周涛  sales manager
+  credit_clerk_li    李强  credit clerk, 商情科 (credit information, contracts)
+  credit_user        赵敏  credit analyst, 授信科 (applications, scorecards)
+  credit_manager     王丽  credit manager: holds, limits, write-offs; appraises the clerks
+  accountant         孙洁  accountant, 商账科: runs the follow-up, letters, cases
+  hr_officer         刘芳  HR officer: the year's appraisals
+  legal_rep          刘军  legal representative: approves awards and authorizations
+  portal_customer    李娜  a customer's buyer on the portal
+  admin                    administrator
 Stop the server with Ctrl-C and the database cluster with `make stop`.
 """
 

@@ -312,19 +312,33 @@ class SaleOrder(models.Model):
                     "credit_checked_amount": order._credit_amount(),
                 }
             )
-            order._credit_message_post(
-                self.env._(
-                    "Credit hold released by %(user)s for %(amount)s.",
-                    user=self.env.user.name,
-                    amount=format_amount(self.env, order.amount_total, order.currency_id),
-                ),
+            message = self.env._(
+                "Credit hold released by %(user)s for %(amount)s.",
+                user=self.env.user.name,
+                amount=format_amount(self.env, order.amount_total, order.currency_id),
             )
+            note = (self.env.context.get("credit_release_note") or "").strip()
+            if note:
+                message = self.env._("%(message)s Note: %(note)s", message=message, note=note)
+            order._credit_message_post(message)
         self._credit_close_activities()
         quotations = self.filtered(lambda order: order.state != "sale")
         # sudo: confirming the released quotations is the effect of the release decided by the
         # credit manager (checked above), who does not edit sales orders otherwise. The order
         # still passes the hold decision (the release covers its amount).
         return quotations.sudo().action_confirm() if quotations else True
+
+    def action_credit_release_wizard(self):
+        """Open the wizard releasing the held quotations with an optional note."""
+        self._credit_check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Release Credit"),
+            "res_model": "credit.release.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_ids": self.ids},
+        }
 
     def action_credit_reject(self):
         """Open the wizard asking the reason of the rejection."""

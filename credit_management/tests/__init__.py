@@ -29,3 +29,4 @@ from . import test_contract_figures
 from . import test_contract_tour
 from . import test_annual_report
 from . import test_contract_zh
+from . import test_journey_tours

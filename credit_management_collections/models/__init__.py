@@ -24,3 +24,5 @@ from . import credit_collection_contact
 from . import credit_collection_worklist
 from . import credit_collection_worklist_warning
 from . import mail_mail
+from . import credit_exposure_snapshot
+from . import credit_dashboard_month

@@ -19,3 +19,5 @@ from . import test_worklist
 from . import test_portal
 from . import test_tours
 from . import test_followup_one_per_customer
+from . import test_journey_tours
+from . import test_dashboard

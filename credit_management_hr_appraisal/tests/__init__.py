@@ -14,3 +14,5 @@ from . import test_access_matrix
 from . import test_contract_kpi
 from . import test_annual_report
 from . import test_role_screens
+from . import test_chinese
+from . import test_journey_tours

@@ -374,7 +374,6 @@ class CreditApplication(models.Model):
     def _apply_to_partner(self):
         """Write the decision on the customers: limit (company-dependent), grade, score, review
         dates; post it on the customer's chatter and close its pending review activities."""
-        today = fields.Date.context_today(self)
         review_type = self.env.ref(
             "credit_management.mail_activity_type_credit_review", raise_if_not_found=False
         )
@@ -385,6 +384,8 @@ class CreditApplication(models.Model):
             # and the chatter message keeps the manager as author (sudo keeps the uid).
             partner = app.partner_id.commercial_partner_id.sudo()
             interval = app.proposed_grade_id.review_interval_months or 12
+            # the review dates are the company's (a Shanghai company is a day ahead of UTC)
+            today = app.company_id._credit_today()
             old_limit = app.current_limit
             partner.with_company(app.company_id).write({"credit_limit": app.approved_limit})
             partner.write(

@@ -145,7 +145,7 @@ class TestCreditApplication(CreditGradeCommon):
         self.assertEqual(self.customer.credit_grade, "C")
         self.assertEqual(
             self.customer.credit_review_date_next,
-            fields.Date.context_today(self.customer) + relativedelta(months=6),
+            self.company.with_user(self.manager)._credit_today() + relativedelta(months=6),
         )
 
 

@@ -1,8 +1,11 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import Form, tagged
 
+from odoo.addons.base.models.ir_mail_server import MailDeliveryException
 from odoo.addons.credit_management.tests.test_notifications import NOTIFY_LOGGER, mail_down
 
 from .common import FollowupCommon
@@ -52,34 +55,54 @@ class TestCollectionsNotifications(CreditCasesReportsCommon):
 
 @tagged("post_install", "-at_install")
 class TestFollowupNotifications(FollowupCommon):
+    """The follow-up runs, reminds and assigns whoever has no e-mail address and whatever the
+    mail server does."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.credit_user.partner_id.email = False
+        (cls.credit_user | cls.collector).partner_id.email = False
         cls.company.email = "credit@example.com"
+
+    def _reminder_mail(self, partner):
+        comm = self._communications(partner)
+        # sudo: mail.mail is the mail queue's, not readable by credit users
+        return (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", comm._name), ("res_id", "=", comm.id)])
+        )
 
     def test_collector_without_email_sends_the_reminder(self):
         self._overdue_invoice(self.partner_a, 5)
         self._run()
-        comm = self._communications()
-        self.assertEqual(comm.state, "done")
-        sent = comm.message_ids.filtered(lambda m: self.partner_a in m.partner_ids)
-        self.assertEqual(sent.author_id, self.credit_user.partner_id)
-        self.assertIn("<credit@example.com>", sent.email_from)
+        self.assertEqual(self._communications(self.partner_a).state, "done")
+        mail = self._reminder_mail(self.partner_a)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.partner_a)
+        # neither the collector nor the user running it has an address: the company speaks
+        self.assertEqual(mail.author_id, self.company.partner_id)
+        self.assertIn("credit@example.com", mail.email_from)
 
-    def test_failing_email_is_logged_and_the_letter_printed_instead(self):
+    def test_mail_server_down_leaves_the_mail_in_the_queue(self):
         self._overdue_invoice(self.partner_a, 5)
         self._overdue_invoice(self.partner_b, 65)
-        comm_model = self.env["credit.followup.communication"]
-        with mail_down(comm_model), self.assertLogs(NOTIFY_LOGGER, "WARNING") as logs:
+        with patch.object(
+            type(self.env["ir.mail_server"]),
+            "send_email",
+            side_effect=MailDeliveryException("mail server down"),
+        ):
             run = self._run()
-        self.assertIn("credit.followup.communication", logs.output[0])
+            # the queue logs the failure and keeps the mail, to be retried
+            with self.assertLogs("odoo.addons.mail.models.mail_mail", "ERROR"):
+                self._reminder_mail(self.partner_a).send()
         self.assertEqual(run.state, "done")
-        reminder = self._communications(self.partner_a)
-        self.assertEqual(reminder.state, "to_print", "the letter replaces the e-mail")
-        self.assertEqual(reminder.invoice_ids.followup_level_id, self.level_1)
-        call = self._communications(self.partner_b)
-        self.assertEqual(call.state, "open")
+        self.assertEqual(self._communications(self.partner_a).state, "done")
+        self.assertEqual(self._reminder_mail(self.partner_a).state, "exception")
+        self.assertEqual(
+            self._communications(self.partner_a).invoice_ids.followup_level_id, self.level_1
+        )
+        self.assertEqual(self._communications(self.partner_b).state, "open")
         self.assertTrue(self.partner_b.credit_hold, "the level's hold is saved")
 
     def test_fee_invoice_and_activity_for_collector_without_email(self):
@@ -88,9 +111,11 @@ class TestFollowupNotifications(FollowupCommon):
         )
         self.company.write({"followup_invoice_fees": True, "followup_fee_product_id": product.id})
         self._overdue_invoice(self.partner_a, 45)
+        self.partner_b.credit_collector_id = self.collector
         self._overdue_invoice(self.partner_b, 65)
-        self._run()
+        run = self._run()
         self.assertEqual(self._communications(self.partner_a).fee_move_id.amount_total, 29.79)
-        call = self._communications(self.partner_b)
-        self.assertEqual(call.state, "open")
-        self.assertEqual(len(call.activity_ids), 1)
+        self.assertEqual(self._communications(self.partner_b).state, "open")
+        digest = run.activity_ids
+        self.assertEqual(digest.user_id, self.collector, "one digest activity, to the collector")
+        self.assertIn(self.partner_b.name, digest.note)

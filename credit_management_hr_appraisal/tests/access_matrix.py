@@ -150,9 +150,9 @@ def _employee(env, users):
 def _appraisal(env, users):
     """A draft appraisal whose clerk the appraiser role manages."""
     appraisal = _first(env, "credit.appraisal", [("state", "=", "draft")])
-    manager = env["hr.employee"].create(
-        {"name": "Matrix appraiser", "user_id": users["appraiser"].id}
-    )
+    manager = env["hr.employee"].search([("user_id", "=", users["appraiser"].id)], limit=1) or env[
+        "hr.employee"
+    ].create({"name": "Matrix appraiser", "user_id": users["appraiser"].id})
     appraisal.employee_id.parent_id = manager
     appraisal.appraiser_id = users["appraiser"]
     return appraisal

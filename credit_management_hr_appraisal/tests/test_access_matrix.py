@@ -43,7 +43,9 @@ class TestAccessMatrix(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.ref("base.main_company")
-        cls.users = create_credit_roles(cls.env, cls.company, prefix="matrix")
+        cls.users = create_credit_roles(
+            cls.env, cls.company, prefix="matrix", roles=list(table.ROLE_CODES)
+        )
         cls.surface = cls._suite_models()
         cls.fixtures = table.prepare_fixtures(cls.env, cls.users, cls.surface)
 

@@ -85,6 +85,9 @@ def after(env):
     )
     users.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
     _chinese_names(env)
+    # a Chinese company's customers read Chinese: their letters and statements print in it
+    partners = env["res.partner"].with_context(active_test=False).search([("lang", "!=", "zh_CN")])
+    partners.filtered(lambda partner: CJK_NAME.search(partner.name or "")).write({"lang": "zh_CN"})
     # the web client's asset bundles, built once here rather than by the first visitor (and by
     # each browser test of make test's Chinese database)
     for bundle in ("web.assets_web", "web.assets_tests", "web.assets_frontend"):

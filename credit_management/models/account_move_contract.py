@@ -1,5 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# The contract side of invoices, apart from the credit side (account_move.py).
+# pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
 
 

@@ -780,6 +780,11 @@ MATRIX = {
             "ok": "CC CS CA CM",
         },
         "unlink": {"acl": "SP SM IU AC HR AP LR PO", "error": "CC CS CA CM"},
+        "write collection_case_id": {
+            "buttons": "SP SM CC CS CA CM LR",
+            "rule": "IU AC HR AP",
+            "acl": "PO",
+        },
         "write date_arbitration": {
             "buttons": "SP SM CC CS CA CM LR",
             "rule": "IU AC HR AP",
@@ -942,10 +947,10 @@ MATRIX = {
         },
         "write state": {"rule": "SP SM IU AC HR AP LR", "buttons": "CC CS CA CM", "acl": "PO"},
         "action_grant": {
-            "re:Only the custodian of 合同专用章 \\(1\\) \\(Zhao Min \\(Credit ": "SP SM IU AC CC CS CA CM HR AP LR PO"
+            "re:Only the custodian of .+ grants its use": "SP SM IU AC CC CS CA CM HR AP LR PO"
         },
         "action_refuse": {
-            "re:Only the custodian of 合同专用章 \\(1\\) \\(Zhao Min \\(Credit ": "SP SM IU AC CC CS CA CM HR AP LR PO"
+            "re:Only the custodian of .+ grants its use": "SP SM IU AC CC CS CA CM HR AP LR PO"
         },
     },
     "credit.contract.template": {
@@ -1040,6 +1045,11 @@ MATRIX = {
             "acl:res.company": "IU AC CC CS CA CM",
         },
     },
+    "credit.dashboard.month": {
+        "read": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "create": {"acl": "SP SM IU AC CC CS CA CM HR AP LR PO"},
+        "unlink": {"acl": "SP SM IU AC CC CS CA CM HR AP LR PO"},
+    },
     "credit.followup.promise.wizard": {
         "read": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
         "create": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
@@ -1056,6 +1066,7 @@ MATRIX = {
         "write log": {"acl": "SP SM HR AP LR PO", "buttons": "IU AC CC CS CA CM"},
         "write skipped_count": {"acl": "SP SM HR AP LR PO", "buttons": "IU AC CC CS CA CM"},
         "write state": {"acl": "SP SM HR AP LR PO", "buttons": "IU AC CC CS CA CM"},
+        "write todo_partners": {"acl": "SP SM HR AP LR PO", "buttons": "IU AC CC CS CA CM"},
         "write user_id": {"acl": "SP SM HR AP LR PO", "buttons": "IU AC CC CS CA CM"},
         "action_run": {
             "re:Only credit users can run follow-ups\\.": "SP SM IU AC HR AP LR PO",
@@ -1103,6 +1114,11 @@ MATRIX = {
     },
     "credit.overdue.customer.report": {
         "read": {"acl": "SP SM HR AP LR PO", "ok": "IU AC CC CS CA CM"},
+    },
+    "credit.release.wizard": {
+        "read": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
+        "create": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
+        "unlink": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
     },
     "credit.reject.wizard": {
         "read": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
@@ -1373,6 +1389,10 @@ MATRIX = {
             "ok": "CM",
         },
         "action_credit_release": {
+            "re:Only credit managers can release, reject or change": "SP SM IU AC CC CS CA HR AP LR PO",
+            "ok": "CM",
+        },
+        "action_credit_release_wizard": {
             "re:Only credit managers can release, reject or change": "SP SM IU AC CC CS CA HR AP LR PO",
             "ok": "CM",
         },

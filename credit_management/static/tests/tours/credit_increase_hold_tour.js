@@ -26,8 +26,10 @@ registry.category("web_tour.tours").add("credit_increase_hold_salesperson", {
             run: "click",
         },
         {
+            // the unit price, not the amount: the amount column is the subtotal or the total
+            // with taxes, as the company displays prices (a Chinese company shows taxes included)
             content: "Wait for the product's price",
-            trigger: "div[name=order_line] .o_selected_row [name=price_subtotal]:contains(1.00)",
+            trigger: "div[name=order_line] .o_selected_row div[name=price_unit] input:value(1.00)",
         },
         {
             content: "A big line: far above the customer's limit",
@@ -35,7 +37,7 @@ registry.category("web_tour.tours").add("credit_increase_hold_salesperson", {
             run: "edit 900000 && press Tab",
         },
         {
-            trigger: "div[name=order_line] [name=price_subtotal]:contains(900,000.00)",
+            trigger: "div[name=order_line] .o_data_row:contains(900,000.00)",
         },
         {
             trigger: ".o_form_button_save",

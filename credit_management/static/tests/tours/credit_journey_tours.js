@@ -12,7 +12,7 @@ tours.add("credit_salesperson_over_limit", {
     steps: () => [
         {
             content: "The quotation of a customer near its limit",
-            trigger: ".o_form_view .o_field_widget[name='partner_id']:contains('旅程客户甲')",
+            trigger: ".o_form_view .o_field_widget[name='partner_id'] input:value('旅程客户甲')",
         },
         {
             content: "Confirm it",
@@ -41,7 +41,7 @@ tours.add("credit_salesperson_healthy", {
     steps: () => [
         {
             content: "The quotation of a healthy customer",
-            trigger: ".o_form_view .o_field_widget[name='partner_id']:contains('旅程客户乙')",
+            trigger: ".o_form_view .o_field_widget[name='partner_id'] input:value('旅程客户乙')",
         },
         {
             content: "Confirm it",
@@ -176,6 +176,10 @@ tours.add("credit_analyst_application", {
             run: "click",
         },
         {
+            content: "Saved",
+            trigger: ".o_form_view .o_form_saved",
+        },
+        {
             content: "The grade is proposed",
             trigger: ".o_form_view .o_field_widget[name='proposed_grade_id']:not(:empty) span:not(:empty), .o_form_view .o_field_widget[name='proposed_grade_id'] a",
         },
@@ -212,8 +216,10 @@ tours.add("credit_manager_approves_application", {
             trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='approved']",
         },
         {
-            content: "The customer's limit is now the approved one",
-            trigger: ".o_form_view .o_field_widget[name='current_limit']:contains('200,000')",
+            // the application keeps the limit it was filed against; the customer's new limit is
+            // the approved one (checked on the customer by the test)
+            content: "The approved limit",
+            trigger: ".o_form_view .o_field_widget[name='approved_limit']:contains('200,000')",
         },
     ],
 });

@@ -27,6 +27,11 @@ tours.add("credit_collections_followup", {
             run: "click",
         },
         {
+            // the run's form lists its communications too: wait for the list action itself
+            content: "The communications of the run",
+            trigger: ".o_action_manager:not(:has(.o_form_view)) .o_list_view .o_data_row",
+        },
+        {
             content: "Open the letter of 旅程客户戊",
             trigger: ".o_list_view .o_data_row:contains('旅程客户戊') td[name='partner_id']",
             run: "click",
@@ -55,9 +60,18 @@ tours.add("credit_collections_followup", {
             run: "click",
         },
         {
+            content: "Its form is loaded",
+            trigger: ".o_last_breadcrumb_item:contains('旅程客户己')",
+        },
+        {
             content: "Confirm the handover to an agency",
             trigger: ".o_form_view button[name='action_confirm_communication']:enabled",
             run: "click",
+        },
+        {
+            content: "Confirmed",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:not([data-value='to_confirm'])",
         },
         {
             content: "Open the agency case",
@@ -132,6 +146,12 @@ tours.add("credit_collections_writeoff_request", {
             run: "click",
         },
         {
+            // the invoices offered are the customer's: wait until the record has it (the
+            // many2one shows its link button once it holds a value)
+            content: "The customer is set",
+            trigger: ".o_form_view .o_field_widget[name='partner_id']:has(.o_external_button)",
+        },
+        {
             content: "Add its invoices",
             trigger: ".o_form_view .o_field_widget[name='invoice_ids'] .o_field_x2many_list_row_add a",
             run: "click",
@@ -143,7 +163,7 @@ tours.add("credit_collections_writeoff_request", {
         },
         {
             content: "Select",
-            trigger: ".modal .o_select_button",
+            trigger: ".modal .o_select_button:enabled",
             run: "click",
         },
         {
@@ -172,6 +192,11 @@ tours.add("credit_collections_writeoff_approval", {
         {
             content: "Approve: the entry is posted",
             trigger: ".o_form_view button[name='action_approve']:enabled",
+            run: "click",
+        },
+        {
+            content: "Confirm: the invoices are written off",
+            trigger: ".modal-footer .btn-primary:enabled",
             run: "click",
         },
         {

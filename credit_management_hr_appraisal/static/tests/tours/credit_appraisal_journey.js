@@ -49,6 +49,10 @@ tours.add("credit_appraisal_hr_creates", {
             trigger: ".o_form_view .o_form_button_save",
             run: "click",
         },
+        {
+            content: "Saved",
+            trigger: ".o_form_view .o_form_saved",
+        },
         statusIs("draft"),
     ],
 });
@@ -72,6 +76,10 @@ tours.add("credit_appraisal_appraiser_scores", {
             content: "Save",
             trigger: ".o_form_view .o_form_button_save",
             run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_view .o_form_saved",
         },
         {
             content: "98 points: advanced (先进)",

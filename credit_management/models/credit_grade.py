@@ -146,6 +146,8 @@ class CreditGrade(models.Model):
         """{code: {"tolerance_percent": float|None, "max_overdue_days": int|None}} of the
         company's active grades (None: the grade keeps the company setting). Cached: the hold
         decision reads it for every order; cleared when a grade changes."""
+        # sudo: the hold decision reads the grade settings whoever confirms (a salesperson
+        # may not read grades); only tolerances and overdue days leave this method
         grades = self.sudo().search([("company_id", "=", company_id)])
         return {
             grade.code: {

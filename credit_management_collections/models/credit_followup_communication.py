@@ -235,6 +235,8 @@ class CreditFollowupCommunication(models.Model):
         if not user and not self.env.user._is_superuser() and self.env.user.active:
             user = self.env.user
         if not user:
+            # sudo: the scheduler assigns the work to a credit manager; only the group's
+            # members are read, to pick one
             user = (
                 self.env.ref("credit_management.group_credit_manager")
                 .sudo()

@@ -539,6 +539,7 @@ class CreditFollowupRun(models.Model):
                     "note": Markup("<ul>%s</ul>") % items,
                 }
             )
+        # sudo: as above, the run assigns the digest to users whose records it may not write
         return Activity.sudo().create(new_vals)
 
     def _followup_mail_counts(self):

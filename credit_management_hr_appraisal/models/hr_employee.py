@@ -110,4 +110,6 @@ class HrEmployee(models.Model):
             )
             employee.credit_clerk_status = new_status
         if history:
+            # sudo: the history is written by the workflow only (no user creates it), after
+            # the rights check of the caller described above
             self.env["credit.clerk.status.history"].sudo().create(history)

@@ -364,6 +364,9 @@ def test_command(cluster, db, modules, test_tags, demo):
 # The tags of the journey tests (browser tours, role x screen matrix, Chinese): they run on the
 # Chinese demo database only.
 JOURNEY_TAG = "credit_journey"
+# The access matrix reads its fixtures from the modules' own demo records, as they are without
+# the Chinese demo's renaming and relocalisation: it runs on the modules-alone database only.
+MODULES_ALONE_TAG = "credit_modules_alone"
 
 
 def odoo_init_command(cluster, db, *extra):
@@ -449,7 +452,8 @@ def cmd_test(args):
 
     * ``cn``: the Chinese demo (``l10n_cn``, yuan, Chinese users, demo data), every test,
       browser tours and the role x screen matrix included;
-    * ``bare``: the modules alone, without ``l10n_cn`` nor demo data, every test but the journeys.
+    * ``bare``: the modules alone with their own demo data, without ``l10n_cn``: every test but the
+      journeys (the access matrix only here).
 
     A full ``make test`` runs both; ``TEST_TAGS`` runs the ``cn`` database only, ``MODULES`` (a
     subset) or ``WITHOUT_DEMO=1`` the ``bare`` one, ``SETUP=cn|bare`` chooses.
@@ -490,7 +494,7 @@ def cmd_test(args):
                     "--log-level",
                     "info",
                     "--test-tags",
-                    tags,
+                    tags if args.test_tags else f"{tags},-{MODULES_ALONE_TAG}",
                 )
             else:
                 cmd = test_command(

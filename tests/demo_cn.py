@@ -85,6 +85,15 @@ def after(env):
     )
     users.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
     _chinese_names(env)
+    # The demo's holds were decided while the modules installed, in English: their reasons are
+    # given again in Chinese, as a Chinese salesperson's confirmation gives them.
+    held = env["sale.order"].search([("credit_hold", "=", True)])
+    failures = held.with_context(lang="zh_CN")._credit_evaluate()
+    hold_type = env.ref("credit_management.mail_activity_type_credit_hold")
+    for order in held.filtered(lambda order: failures[order.id]):
+        reason = "\n".join(failure["message"] for failure in failures[order.id])
+        order.credit_hold_reason = reason
+        order.activity_ids.filtered(lambda act: act.activity_type_id == hold_type).note = reason
     # a Chinese company's customers read Chinese: their letters and statements print in it
     partners = env["res.partner"].with_context(active_test=False).search([("lang", "!=", "zh_CN")])
     partners.filtered(lambda partner: CJK_NAME.search(partner.name or "")).write({"lang": "zh_CN"})

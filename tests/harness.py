@@ -747,8 +747,9 @@ def cmd_demo(args):
             ),
             db=DEMO_DB,
         )
-        if installed != str(len(MODULES)):
-            subprocess.run([*base, "-i", ",".join(MODULES), "--stop-after-init"], check=True)
+        # the code may have changed since the database was made: install or update the modules
+        step = "-i" if installed != str(len(MODULES)) else "-u"
+        subprocess.run([*base, step, ",".join(MODULES), "--stop-after-init"], check=True)
     else:
         print(
             f"Creating database {DEMO_DB}: a Chinese company (l10n_cn, CNY, zh_CN) with the "

@@ -44,12 +44,17 @@ def _check_exposure(admin):
         [("move_type", "=", "out_invoice"), ("state", "=", "posted"), ("amount_residual", ">", 0)],
         ["commercial_partner_id"],
     )
-    # money in transit (a payment registered without an entry: "in payment") is not an open
-    # receivable of the exposure (see README), while Odoo's own receivable still counts it
+    # money in transit (a payment registered without an entry) is not an open receivable of the
+    # exposure (see README), while Odoo's own receivable still counts it: its invoice reads "in
+    # payment" ("paid" in Community, which has no "in payment" state) with its receivable open
     in_transit = admin.call(
         "account.move",
         "search_read",
-        [("move_type", "=", "out_invoice"), ("payment_state", "=", "in_payment")],
+        [
+            ("move_type", "=", "out_invoice"),
+            ("payment_state", "in", ("in_payment", "paid")),
+            ("amount_residual", ">", 0),
+        ],
         ["commercial_partner_id"],
     )
     skip = {move["commercial_partner_id"][0] for move in in_transit}

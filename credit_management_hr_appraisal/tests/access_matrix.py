@@ -308,14 +308,14 @@ MATRIX = {
         },
         "action_done": {
             "re:Only credit managers can finalize or reopen a year": "SP SM IU AC CC CS CA HR AP LR PO",
-            "error": "CM",
+            "ok": "CM",
         },
         "action_draft": {
             "re:Only credit managers can finalize or reopen a year": "SP SM IU AC CC CS CA HR AP LR PO",
             "error": "CM",
         },
-        "action_export_xlsx": {"acl": "SP SM IU AC HR AP LR PO", "error": "CC CS CA CM"},
-        "action_print": {"acl": "SP SM IU AC HR AP LR PO", "error": "CC CS CA CM"},
+        "action_export_xlsx": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_print": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
     },
     "credit.annual.report.wizard": {
         "read": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
@@ -431,7 +431,7 @@ MATRIX = {
         "action_apply_suggestion": {
             "rule": "SP SM IU AC CC CS CA AP",
             "error": "CM HR LR",
-            "re:You are not allowed to access 'Credit Clerk Apprai": "PO",
+            "acl:credit.appraisal": "PO",
         },
     },
     "credit.appraisal.template": {
@@ -514,17 +514,17 @@ MATRIX = {
         "unlink": {"acl": "SP SM HR AP LR PO", "ok": "IU AC CC CS CA CM"},
     },
     "credit.collection.worklist": {
-        "read": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
+        "read": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
         "create": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "error": "CM"},
-        "unlink": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "rule": "CM"},
-        "action_log_contact": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
-        "action_log_dispute": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
-        "action_log_no_answer": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
-        "action_log_promise": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
-        "action_log_reached": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
-        "action_log_wrong_contact": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
-        "action_open_invoices": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
-        "action_open_partner": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
+        "unlink": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
+        "action_log_contact": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_log_dispute": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_log_no_answer": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_log_promise": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_log_reached": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_log_wrong_contact": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_open_invoices": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "action_open_partner": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
         "action_refresh": {"error": "SP SM IU AC CC CS CA CM HR AP LR PO"},
     },
     "credit.complaint": {
@@ -555,12 +555,7 @@ MATRIX = {
         "action_close": {"rule": "SP SM IU AC HR AP LR", "error": "CC CS CA CM", "acl": "PO"},
     },
     "credit.contract": {
-        "read": {
-            "ok": "SP SM CC CS CA CM",
-            "rule": "IU AC HR AP",
-            "acl:sale.order": "LR",
-            "acl": "PO",
-        },
+        "read": {"ok": "SP SM CC CS CA CM LR", "rule": "IU AC HR AP", "acl": "PO"},
         "create": {
             "re:Handler: you can only draft contracts you handle y": "SP SM IU AC HR AP LR PO",
             "ok": "CC CS CA CM",
@@ -1004,7 +999,7 @@ MATRIX = {
         },
         "action_print_letter": {
             "ok": "SP SM IU AC CC CS CA CM HR AP LR",
-            "re:You are not allowed to access 'Report Action' \\(ir\\.": "PO",
+            "acl:ir.actions.report": "PO",
         },
         "action_print_letters": {
             "re:Only credit users can handle follow-up communicati": "SP SM IU AC HR AP LR PO",
@@ -1046,7 +1041,7 @@ MATRIX = {
         },
     },
     "credit.dashboard.month": {
-        "read": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
+        "read": {"acl": "SP SM IU AC HR AP LR PO", "rule": "CC CS CA CM"},
         "create": {"acl": "SP SM IU AC CC CS CA CM HR AP LR PO"},
         "unlink": {"acl": "SP SM IU AC CC CS CA CM HR AP LR PO"},
     },
@@ -1098,8 +1093,8 @@ MATRIX = {
         "write state": {"acl": "SP SM HR AP LR PO", "buttons": "IU AC CC CS CA CM"},
         "action_file": {
             "re:Only members of the group Credit User can do this ": "SP SM IU AC HR AP LR",
-            "error": "CC CS CA CM",
             "acl:res.groups": "PO",
+            "ok": "CC CS CA CM",
         },
         "action_reject": {
             "re:Only members of the group Credit Manager can do th": "SP SM IU AC CC CS CA HR AP LR",
@@ -1217,7 +1212,7 @@ MATRIX = {
         "write value_last": {"acl": "SP SM IU AC HR AP LR PO", "buttons": "CC CS CA CM"},
         "action_act": {
             "re:Only the credit department can work on credit warn": "SP SM IU AC HR AP LR PO",
-            "error": "CC CS CA CM",
+            "ok": "CC CS CA CM",
         },
         "action_close": {
             "re:Only the credit department can work on credit warn": "SP SM IU AC HR AP LR PO",
@@ -1226,18 +1221,18 @@ MATRIX = {
         "action_evaluate_now": {"error": "SP SM IU AC CC CS CA CM HR AP LR PO"},
         "action_investigate": {
             "re:Only the credit department can work on credit warn": "SP SM IU AC HR AP LR PO",
-            "error": "CC CS CA CM",
+            "ok": "CC CS CA CM",
         },
         "action_open_measure_wizard": {
             "re:Only the credit department can work on credit warn": "SP SM IU AC HR AP LR PO",
-            "error": "CC CS CA CM",
+            "ok": "CC CS CA CM",
         },
         "action_view_measures": {"ok": "SP SM IU AC CC CS CA CM HR AP LR PO"},
     },
     "credit.warning.indicator": {
         "read": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
         "create": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
-        "unlink": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
+        "unlink": {"acl": "SP SM IU AC CC CS CA HR AP LR PO", "error": "CM"},
         "action_evaluate_now": {"error": "SP SM IU AC CC CS CA CM HR AP LR PO"},
         "action_view_warnings": {"ok": "SP SM IU AC CC CS CA CM HR AP LR PO"},
     },
@@ -1284,19 +1279,20 @@ MATRIX = {
         "write state": {"acl": "SP SM HR AP LR PO", "buttons": "IU AC CC CS CA CM"},
         "action_approve": {
             "re:Only a credit manager may approve or undo a bad-de": "SP SM IU AC CC CS CA HR AP LR PO",
-            "ok": "CM",
+            "error": "CM",
         },
         "action_cancel": {
             "re:Only credit users may submit a bad-debt write-off\\.": "SP SM IU AC HR AP LR PO",
-            "ok": "CC CS CA CM",
+            "ok": "CM",
+            "re:Only a credit manager may approve or undo a bad-de": "CC CS CA",
         },
         "action_create_insurance_claim": {
             "re:Only credit users may submit a bad-debt write-off\\.": "SP SM IU AC HR AP LR PO",
-            "error": "CC CS CA CM",
+            "ok": "CC CS CA CM",
         },
         "action_draft": {
             "re:Only credit users may submit a bad-debt write-off\\.": "SP SM IU AC HR AP LR PO",
-            "ok": "CC CS CA CM",
+            "error": "CC CS CA CM",
         },
         "action_open_move": {"acl": "SP SM HR AP LR PO", "ok": "IU AC CC CS CA CM"},
         "action_submit": {
@@ -1305,28 +1301,49 @@ MATRIX = {
         },
     },
     "hr.employee": {
-        "read": {
-            "ok": "SP SM IU AC CC CS CA CM HR AP LR",
-            "re:You are not allowed to access 'Public Employee' \\(h": "PO",
-        },
+        "read": {"ok": "SP SM IU AC CC CS CA CM HR AP LR", "acl:hr.employee.public": "PO"},
         "write credit_clerk_status": {
             "buttons": "SP SM IU AC CC CS CA CM HR AP LR",
-            "re:You are not allowed to access 'Public Employee' \\(h": "PO",
+            "acl:hr.employee.public": "PO",
         },
         "action_view_credit_appraisals": {"ok": "SP SM IU AC CC CS CA CM HR AP LR PO"},
     },
     "res.partner": {
         "read": {"ok": "SP SM IU AC CC CS CA CM HR AP LR", "rule": "PO"},
-        "write credit_analyst_id": {"owner": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
-        "write credit_collector_id": {"owner": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
-        "write credit_grade": {"owner": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
-        "write credit_hold": {"owner": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
-        "write credit_hold_reason": {"owner": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
-        "write credit_limit": {"owner": "SP SM IU CC CS CA HR AP LR PO", "ok": "AC CM"},
-        "write credit_review_date_last": {"owner": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
-        "write credit_review_date_next": {"owner": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
-        "write credit_score": {"owner": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
-        "write followup_policy_id": {"owner": "SP SM IU AC CC CS CA HR AP LR PO", "ok": "CM"},
+        "write credit_analyst_id": {
+            "owner": "SP SM IU AC HR AP LR",
+            "ok": "CC CS CA CM",
+            "rule": "PO",
+        },
+        "write credit_collector_id": {
+            "owner": "SP SM IU AC HR AP LR",
+            "ok": "CC CS CA CM",
+            "rule": "PO",
+        },
+        "write credit_grade": {"owner": "SP SM IU AC CC CS CA HR AP LR", "ok": "CM", "rule": "PO"},
+        "write credit_hold": {"owner": "SP SM IU AC CC CS CA HR AP LR", "ok": "CM", "rule": "PO"},
+        "write credit_hold_reason": {
+            "owner": "SP SM IU AC CC CS CA HR AP LR",
+            "ok": "CM",
+            "rule": "PO",
+        },
+        "write credit_limit": {"owner": "SP SM IU CC CS CA HR AP LR", "ok": "AC CM", "rule": "PO"},
+        "write credit_review_date_last": {
+            "owner": "SP SM IU AC HR AP LR",
+            "ok": "CC CS CA CM",
+            "rule": "PO",
+        },
+        "write credit_review_date_next": {
+            "owner": "SP SM IU AC HR AP LR",
+            "ok": "CC CS CA CM",
+            "rule": "PO",
+        },
+        "write credit_score": {"owner": "SP SM IU AC CC CS CA HR AP LR", "ok": "CM", "rule": "PO"},
+        "write followup_policy_id": {
+            "owner": "SP SM IU AC CC CS CA HR AP LR",
+            "ok": "CM",
+            "rule": "PO",
+        },
         "action_credit_start_review": {
             "re:Only the credit department starts credit reviews\\.": "SP SM IU AC HR AP LR PO",
             "ok": "CC CS CA CM",
@@ -1378,7 +1395,7 @@ MATRIX = {
             "buttons": "SM IU AC CC CS CA CM",
             "acl": "HR AP LR",
         },
-        "action_confirm": {"rule": "SP CS", "ok": "SM IU AC", "acl": "CC CA CM HR AP LR PO"},
+        "action_confirm": {"rule": "SP CS CA CM", "ok": "SM IU AC", "acl": "CC HR AP LR PO"},
         "action_credit_file_complaint": {
             "rule": "SP PO",
             "ok": "SM IU AC CC CS CA CM",

@@ -94,6 +94,10 @@ def expected(row, role):
 def matches(expected_outcome, outcome, message):
     if expected_outcome is None:
         return False
+    if not expected_outcome.startswith("re:") and "|" in expected_outcome:
+        # either refusal: which check answers first depends on the ORM cache (the guard compares
+        # values before the record rules run); see the closing note of 2026-11-30
+        return any(matches(one, outcome, message) for one in expected_outcome.split("|"))
     if expected_outcome.startswith("re:"):
         return outcome.startswith("re:") and bool(re.search(expected_outcome[3:], message))
     return expected_outcome == outcome
@@ -849,19 +853,31 @@ MATRIX = {
         "read": {"rule": "SP SM IU AC HR AP", "ok": "CC CS CA CM LR", "acl": "PO"},
         "create": {"buttons": "SP SM IU AC CC CS CA CM HR AP LR PO"},
         "unlink": {"acl": "SP SM IU AC CC CS CA CM HR AP LR PO"},
-        "write clerk_id": {"rule": "SP SM IU AC HR AP", "buttons": "CC CS CA CM LR", "acl": "PO"},
-        "write date_done": {"rule": "SP SM IU AC HR AP", "buttons": "CC CS CA CM LR", "acl": "PO"},
-        "write refuse_reason": {
-            "rule": "SP SM IU AC HR AP",
+        "write clerk_id": {
             "buttons": "CC CS CA CM LR",
-            "acl": "PO",
+            "buttons|rule": "SP SM IU AC HR AP",
+            "acl|buttons": "PO",
+        },
+        "write date_done": {
+            "buttons": "CC CS CA CM LR",
+            "buttons|rule": "SP SM IU AC HR AP",
+            "acl|buttons": "PO",
+        },
+        "write refuse_reason": {
+            "buttons": "CC CS CA CM LR",
+            "buttons|rule": "SP SM IU AC HR AP",
+            "acl|buttons": "PO",
         },
         "write refused_by_id": {
-            "rule": "SP SM IU AC HR AP",
             "buttons": "CC CS CA CM LR",
-            "acl": "PO",
+            "buttons|rule": "SP SM IU AC HR AP",
+            "acl|buttons": "PO",
         },
-        "write state": {"rule": "SP SM IU AC HR AP", "buttons": "CC CS CA CM LR", "acl": "PO"},
+        "write state": {
+            "buttons": "CC CS CA CM LR",
+            "buttons|rule": "SP SM IU AC HR AP",
+            "acl|buttons": "PO",
+        },
         "action_approve_contract": {
             "rule": "SP SM IU AC HR AP",
             "error": "CC CS CA CM LR",
@@ -924,23 +940,31 @@ MATRIX = {
         "read": {"rule": "SP SM IU AC HR AP LR", "ok": "CC CS CA CM", "acl": "PO"},
         "create": {"buttons": "SP SM IU AC CC CS CA CM HR AP LR PO"},
         "unlink": {"acl": "SP SM IU AC HR AP LR PO", "ok": "CC CS CA CM"},
-        "write grant_date": {"rule": "SP SM IU AC HR AP LR", "buttons": "CC CS CA CM", "acl": "PO"},
-        "write granted_by_id": {
-            "rule": "SP SM IU AC HR AP LR",
+        "write grant_date": {
             "buttons": "CC CS CA CM",
-            "acl": "PO",
+            "buttons|rule": "SP SM IU AC HR AP LR",
+            "acl|buttons": "PO",
+        },
+        "write granted_by_id": {
+            "buttons": "CC CS CA CM",
+            "buttons|rule": "SP SM IU AC HR AP LR",
+            "acl|buttons": "PO",
         },
         "write request_date": {
-            "rule": "SP SM IU AC HR AP LR",
             "buttons": "CC CS CA CM",
-            "acl": "PO",
+            "buttons|rule": "SP SM IU AC HR AP LR",
+            "acl|buttons": "PO",
         },
         "write requested_by_id": {
-            "rule": "SP SM IU AC HR AP LR",
             "buttons": "CC CS CA CM",
-            "acl": "PO",
+            "buttons|rule": "SP SM IU AC HR AP LR",
+            "acl|buttons": "PO",
         },
-        "write state": {"rule": "SP SM IU AC HR AP LR", "buttons": "CC CS CA CM", "acl": "PO"},
+        "write state": {
+            "buttons": "CC CS CA CM",
+            "buttons|rule": "SP SM IU AC HR AP LR",
+            "acl|buttons": "PO",
+        },
         "action_grant": {
             "re:Only the custodian of .+ grants its use": "SP SM IU AC CC CS CA CM HR AP LR PO"
         },
@@ -1313,36 +1337,52 @@ MATRIX = {
         "write credit_analyst_id": {
             "owner": "SP SM IU AC HR AP LR",
             "ok": "CC CS CA CM",
-            "rule": "PO",
+            "owner|rule": "PO",
         },
         "write credit_collector_id": {
             "owner": "SP SM IU AC HR AP LR",
             "ok": "CC CS CA CM",
-            "rule": "PO",
+            "owner|rule": "PO",
         },
-        "write credit_grade": {"owner": "SP SM IU AC CC CS CA HR AP LR", "ok": "CM", "rule": "PO"},
-        "write credit_hold": {"owner": "SP SM IU AC CC CS CA HR AP LR", "ok": "CM", "rule": "PO"},
+        "write credit_grade": {
+            "owner": "SP SM IU AC CC CS CA HR AP LR",
+            "ok": "CM",
+            "owner|rule": "PO",
+        },
+        "write credit_hold": {
+            "owner": "SP SM IU AC CC CS CA HR AP LR",
+            "ok": "CM",
+            "owner|rule": "PO",
+        },
         "write credit_hold_reason": {
             "owner": "SP SM IU AC CC CS CA HR AP LR",
             "ok": "CM",
-            "rule": "PO",
+            "owner|rule": "PO",
         },
-        "write credit_limit": {"owner": "SP SM IU CC CS CA HR AP LR", "ok": "AC CM", "rule": "PO"},
+        "write credit_limit": {
+            "owner": "SP SM IU CC CS CA HR AP LR",
+            "ok": "AC CM",
+            "owner|rule": "PO",
+        },
         "write credit_review_date_last": {
             "owner": "SP SM IU AC HR AP LR",
             "ok": "CC CS CA CM",
-            "rule": "PO",
+            "owner|rule": "PO",
         },
         "write credit_review_date_next": {
             "owner": "SP SM IU AC HR AP LR",
             "ok": "CC CS CA CM",
-            "rule": "PO",
+            "owner|rule": "PO",
         },
-        "write credit_score": {"owner": "SP SM IU AC CC CS CA HR AP LR", "ok": "CM", "rule": "PO"},
+        "write credit_score": {
+            "owner": "SP SM IU AC CC CS CA HR AP LR",
+            "ok": "CM",
+            "owner|rule": "PO",
+        },
         "write followup_policy_id": {
             "owner": "SP SM IU AC CC CS CA HR AP LR",
             "ok": "CM",
-            "rule": "PO",
+            "owner|rule": "PO",
         },
         "action_credit_start_review": {
             "re:Only the credit department starts credit reviews\\.": "SP SM IU AC HR AP LR PO",

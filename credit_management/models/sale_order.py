@@ -7,8 +7,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, format_amount, html_escape
+from odoo.tools import format_amount, html_escape
 
+from .credit_lock import lock_partners_in_turn
 from .res_partner import CREDIT_READ_GROUPS
 
 # What the hold decision reads of the customer, fetched in one query.
@@ -509,19 +510,8 @@ class SaleOrder(models.Model):
         )
 
     def _credit_lock_partners(self, partners):
-        """Update the commercial partners' rows so that concurrent checks conflict.
-
-        Under REPEATABLE READ the second transaction touching the row waits, then fails with a
-        serialization error and Odoo retries it with fresh data.
-        """
-        # The serialization failure is expected and retried: do not log it as an error.
-        self.env.cr.execute(
-            SQL(
-                "UPDATE res_partner SET write_date = write_date WHERE id IN %s",
-                tuple(partners.ids),
-            ),
-            log_exceptions=False,
-        )
+        """Serialize the checks of the same commercial partners (see ``credit_lock``)."""
+        lock_partners_in_turn(self.env.cr, partners.ids)
 
     def _credit_check(self):
         """The hold decision: the credit rules that each order fails.

@@ -57,7 +57,7 @@ def lock_partners_in_turn(cr, partner_ids):
 
 
 def _reserve_turn(cr, partner_ids):
-    if cr.closed or "_obj" not in vars(cr):
+    if "_obj" not in vars(cr) or cr.closed:
         return  # the cursor is closing (no retry will come), or a test cursor (one connection)
     connection = sql_db.db_connect(cr.dbname).cursor()
     try:
@@ -65,10 +65,8 @@ def _reserve_turn(cr, partner_ids):
             SQL("SET LOCAL idle_in_transaction_session_timeout = %s", RESERVATION_IDLE_TIMEOUT)
         )
         for partner_id in partner_ids:
-            connection.execute(
-                SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_CLASS, partner_id)
-            )
-    except Exception:
+            connection.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_CLASS, partner_id))
+    except Exception:  # pylint: disable=broad-except  # logged; the retry just waits its turn
         connection.close()
         _logger.exception("Credit check: could not reserve the turn of customers %s", partner_ids)
         return

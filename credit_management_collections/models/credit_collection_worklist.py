@@ -8,20 +8,9 @@ from odoo.tools import SQL
 from odoo.addons.credit_management.models.credit_grade import GRADES
 
 from .credit_collection_contact import OUTCOMES
+from .res_company import PRIORITY_FACTORS
 
 CREDIT_MANAGER = "credit_management.group_credit_manager"
-
-# Priority factors: (company weight field, help). Each factor gives 0-100 points; the score is
-# their weighted mean.
-PRIORITY_FACTORS = (
-    "collection_weight_amount",
-    "collection_weight_days",
-    "collection_weight_grade",
-    "collection_weight_broken",
-    "collection_weight_warnings",
-    "collection_weight_level",
-    "collection_weight_last_contact",
-)
 
 
 class CreditCollectionWorklist(models.Model):

@@ -17,6 +17,9 @@ _logger = logging.getLogger(__name__)
 LETTER_REPORT = "credit_management_collections.action_report_followup_letter"
 # statements rendered per wkhtmltopdf run
 STATEMENT_BATCH_SIZE = 50
+# Invoices listed in a letter (about ten pages); the others count in its totals. A customer with
+# thousands of overdue invoices gets a readable letter, not one wkhtmltopdf cannot produce.
+LETTER_MAX_ROWS = 250
 DEFAULT_TEMPLATE = "credit_management_collections.mail_template_followup"
 DEFAULT_ACTIVITY_TYPES = {
     "phone": "mail.mail_activity_data_call",
@@ -368,34 +371,31 @@ class CreditFollowupCommunication(models.Model):
         )
         return mails
 
+    def _followup_letter_lines(self):
+        """The lines the letter lists (the first ``LETTER_MAX_ROWS``) and how many it leaves
+        out."""
+        self.ensure_one()
+        return self.line_ids[:LETTER_MAX_ROWS], max(len(self.line_ids) - LETTER_MAX_ROWS, 0)
+
     def _followup_statement_attachments(self):
         """Render the statements (the letter) of these communications as attachments of the
         communications: one wkhtmltopdf run per batch of ``STATEMENT_BATCH_SIZE``, the PDF split
-        per communication at each statement's heading. A batch Odoo cannot split (or renders as
-        HTML: a test database without report workers) is rendered statement per statement.
+        per communication at each statement's heading (``_followup_render_statements``).
         Without wkhtmltopdf on the server, the communications are left without.
 
-        :return: {communication id: ir.attachment}
+        :return: ({communication id: ir.attachment}, communications whose statement failed)
         """
-        Report = self.env["ir.actions.report"]
         vals_list = []
+        failed = self.browse()
         for batch in split_every(STATEMENT_BATCH_SIZE, self.ids, self.browse):
             try:
-                streams, kind = Report._pre_render_qweb_pdf(LETTER_REPORT, res_ids=batch.ids)
-                if kind == "pdf" and set(streams) == set(batch.ids):
-                    contents = {
-                        res_id: (data["stream"].getvalue(), "pdf")
-                        for res_id, data in streams.items()
-                    }
-                else:
-                    contents = {
-                        comm.id: Report._render_qweb_pdf(LETTER_REPORT, comm.ids) for comm in batch
-                    }
+                contents = batch._followup_render_statements()
             except UserError as error:
                 # wkhtmltopdf missing on the server: the e-mails go without their statement
                 _logger.info("Follow-up statements not rendered: %s", error)
                 break
-            for comm in batch:
+            failed |= batch.filtered(lambda comm, contents=contents: comm.id not in contents)
+            for comm in batch.filtered(lambda comm, contents=contents: comm.id in contents):
                 content, kind = contents[comm.id]
                 vals_list.append(
                     {
@@ -407,7 +407,42 @@ class CreditFollowupCommunication(models.Model):
                     }
                 )
         attachments = self.env["ir.attachment"].create(vals_list)
-        return {attachment.res_id: attachment for attachment in attachments}
+        return {attachment.res_id: attachment for attachment in attachments}, failed
+
+    def _followup_render_statements(self):
+        """The statements of these communications in one wkhtmltopdf run; when the run fails,
+        or Odoo cannot split its PDF (or renders HTML: a test database without report
+        workers), one by one. A statement that cannot be rendered is left out and logged: one
+        customer's statement never stops the others' e-mails.
+
+        :return: {communication id: (content, "pdf"|"html")}
+        """
+        Report = self.env["ir.actions.report"]
+        try:
+            with self.env.cr.savepoint():
+                streams, kind = Report._pre_render_qweb_pdf(LETTER_REPORT, res_ids=self.ids)
+            if kind == "pdf" and set(streams) == set(self.ids):
+                return {
+                    res_id: (data["stream"].getvalue(), "pdf") for res_id, data in streams.items()
+                }
+        except UserError:
+            raise
+        except Exception:  # pylint: disable=broad-except  # wkhtmltopdf, the PDF reader
+            _logger.warning(
+                "Follow-up statements %s not rendered in one run, rendered one by one",
+                self.ids,
+                exc_info=True,
+            )
+        contents = {}
+        for comm in self:
+            try:
+                with self.env.cr.savepoint():
+                    contents[comm.id] = Report._render_qweb_pdf(LETTER_REPORT, comm.ids)
+            except UserError:
+                raise
+            except Exception:  # pylint: disable=broad-except  # logged; its e-mail fails
+                _logger.exception("Follow-up statement %s could not be rendered", comm.name)
+        return contents
 
     def _followup_set_credit_hold(self):
         """Put the customers of credit-hold levels on hold; return how many were put on hold."""

@@ -37,8 +37,19 @@ class MailMail(models.Model):
         if not pending:
             return
         communications = pending.credit_statement_communication_id
-        attachments = communications._followup_statement_attachments()
-        for mail in pending:
+        attachments, failed = communications._followup_statement_attachments()
+        # Not sent without the statement it announces: failed, in the customer's chatter (the
+        # red envelope), still linked to its statement for the resend.
+        reason = self.env._(
+            "The statement of this reminder could not be rendered (see the server log); the "
+            "e-mail was not sent."
+        )
+        unsent = pending.filtered(lambda mail: mail.credit_statement_communication_id in failed)
+        unsent.write({"state": "exception", "failure_type": "unknown", "failure_reason": reason})
+        unsent._postprocess_sent_message(
+            success_pids=[], failure_reason=reason, failure_type="unknown"
+        )
+        for mail in pending - unsent:
             attachment = attachments.get(mail.credit_statement_communication_id.id)
             values = {"credit_statement_communication_id": False}
             if attachment:

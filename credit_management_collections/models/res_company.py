@@ -9,6 +9,18 @@ _logger = logging.getLogger(__name__)
 
 DEFAULT_POLICY_XMLID = "credit_management_collections.followup_policy_default"
 
+# The company's weights of the collector's worklist priority (0 = factor ignored): each factor
+# gives 0-100 points and the score is their weighted mean.
+PRIORITY_FACTORS = (
+    "collection_weight_amount",
+    "collection_weight_days",
+    "collection_weight_grade",
+    "collection_weight_broken",
+    "collection_weight_warnings",
+    "collection_weight_level",
+    "collection_weight_last_contact",
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -59,26 +71,10 @@ class ResCompany(models.Model):
         help="Portal customers see their credit limit and available credit in Credit & statements.",
     )
 
-    @api.constrains(
-        "collection_weight_amount",
-        "collection_weight_days",
-        "collection_weight_grade",
-        "collection_weight_broken",
-        "collection_weight_warnings",
-        "collection_weight_level",
-        "collection_weight_last_contact",
-    )
+    @api.constrains(*PRIORITY_FACTORS)
     def _check_collection_weights(self):
         for company in self:
-            weights = [
-                company.collection_weight_amount,
-                company.collection_weight_days,
-                company.collection_weight_grade,
-                company.collection_weight_broken,
-                company.collection_weight_warnings,
-                company.collection_weight_level,
-                company.collection_weight_last_contact,
-            ]
+            weights = [company[name] for name in PRIORITY_FACTORS]
             if any(weight < 0 for weight in weights):
                 raise ValidationError(
                     self.env._("The weights of the worklist priority cannot be negative.")

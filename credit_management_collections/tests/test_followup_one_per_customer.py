@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo.tests import tagged
 
+from ..models import credit_followup_communication as communication_module
 from .common import TODAY, FollowupCommon
 
 
@@ -132,3 +133,59 @@ class TestFollowupOnePerCustomer(FollowupCommon):
         )
         self.assertEqual(set(mails.mapped("state")), {"sent"})
         self.assertFalse(mails.credit_statement_communication_id, "attached once")
+
+    def test_a_statement_that_fails_to_render_stops_only_its_own_email(self):
+        self._overdue_invoice(self.partner_a, 5)
+        self._overdue_invoice(self.partner_b, 5)
+        self._run()
+        mails = self._mails(self.partner_a) | self._mails(self.partner_b)
+        comm_a, comm_b = self._communications(self.partner_a), self._communications(self.partner_b)
+        Report = self.registry["ir.actions.report"]
+
+        def wkhtmltopdf_fails(report, report_ref, res_ids=None, data=None):
+            # wkhtmltopdf exits with "unknown error" on the batch: Odoo reads an empty PDF
+            raise ValueError("Cannot read an empty file")
+
+        def one_statement(report, report_ref, res_ids=None, data=None):
+            if comm_b.id in res_ids:
+                raise ValueError("Cannot read an empty file")
+            return b"%%PDF statement %d" % res_ids[0], "pdf"
+
+        self.patch(Report, "_pre_render_qweb_pdf", wkhtmltopdf_fails)
+        self.patch(Report, "_render_qweb_pdf", one_statement)
+        with self.assertLogs(
+            "odoo.addons.credit_management_collections.models.credit_followup_communication",
+            "WARNING",
+        ):
+            mails.sudo().send()  # as the mail queue does: no exception
+        mail_a, mail_b = self._mails(self.partner_a), self._mails(self.partner_b)
+        self.assertEqual(mail_a.state, "sent")
+        self.assertEqual(mail_a.attachment_ids.raw, b"%%PDF statement %d" % comm_a.id)
+        # b's reminder is not sent without the statement it announces: failed, visibly, and
+        # still linked to its statement for the resend
+        self.assertEqual(mail_b.state, "exception")
+        self.assertIn("could not be rendered", mail_b.failure_reason)
+        self.assertFalse(mail_b.attachment_ids)
+        self.assertEqual(mail_b.credit_statement_communication_id, comm_b)
+        notification = self.env["mail.notification"].search(
+            [("mail_mail_id", "=", mail_b.id), ("res_partner_id", "=", self.partner_b.id)]
+        )
+        self.assertEqual(notification.notification_status, "exception")
+
+    def test_letter_lists_its_first_rows_and_counts_the_others_in_its_totals(self):
+        for days in (5, 6, 7):
+            self._overdue_invoice(self.partner_a, days)
+        self._run()
+        comm = self._communications(self.partner_a)
+        self.assertGreater(len(comm.line_ids), 2)
+        self.patch(communication_module, "LETTER_MAX_ROWS", 2)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(communication_module.LETTER_REPORT, comm.ids)[0]
+            .decode()
+        )
+        listed = [line for line in comm.line_ids if line.move_id.name in html]
+        self.assertEqual(listed, list(comm.line_ids[:2]))
+        self.assertIn("Not listed:", html)
+        self.assertIn(f"{len(comm.line_ids) - 2}</span>", html)
+        self.assertIn("more overdue invoices, included in the totals below", html)

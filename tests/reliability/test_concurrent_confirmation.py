@@ -10,8 +10,8 @@ again and again runs out of them on a busy customer).
 
 import re
 import threading
-from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from servers import bad_lines
 

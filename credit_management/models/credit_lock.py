@@ -59,15 +59,17 @@ def lock_partners_in_turn(cr, partner_ids):
 def _reserve_turn(cr, partner_ids):
     if "_obj" not in vars(cr) or cr.closed:
         return  # the cursor is closing (no retry will come), or a test cursor (one connection)
-    connection = sql_db.db_connect(cr.dbname).cursor()
+    connection = None
     try:
+        connection = sql_db.db_connect(cr.dbname).cursor()
         connection.execute(
             SQL("SET LOCAL idle_in_transaction_session_timeout = %s", RESERVATION_IDLE_TIMEOUT)
         )
         for partner_id in partner_ids:
             connection.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_CLASS, partner_id))
-    except Exception:  # pylint: disable=broad-except  # logged; the retry just waits its turn
-        connection.close()
+    except Exception:  # pylint: disable=broad-except  # the retry then queues as a new check
+        if connection is not None:
+            connection.close()
         _logger.exception("Credit check: could not reserve the turn of customers %s", partner_ids)
         return
     cr._credit_reservation = {"partner_ids": frozenset(partner_ids), "cursor": connection}

@@ -470,12 +470,13 @@ class SaleOrder(models.Model):
         held = self.filtered(lambda order: failures[order.id])
         passed = self - held
         cleared = passed.filtered("credit_hold")
-        for order in passed:
-            # sudo: the outcome of the check, not a user's choice; the fields stay readonly.
-            order.sudo().write(
-                {"credit_hold": False, "credit_checked_amount": order._credit_amount()}
-            )
+        # sudo: the outcome of the check, not a user's choice; the fields stay readonly. One
+        # write per amount, not per order: confirming many orders at once stays cheap.
+        amounts = {order.id: order._credit_amount() for order in passed}
+        for amount, orders in passed.grouped(lambda order: amounts[order.id]).items():
+            orders.sudo().write({"credit_checked_amount": amount})
         if cleared:
+            cleared.sudo().write({"credit_hold": False})
             cleared._credit_close_activities()
         if held:
             held._credit_set_hold(failures)

@@ -1,5 +1,6 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 import logging
 from collections import defaultdict
 
@@ -9,6 +10,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import split_every
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from .credit_followup_level import ACTIVITY_ACTIONS
 
@@ -17,9 +19,13 @@ _logger = logging.getLogger(__name__)
 LETTER_REPORT = "credit_management_collections.action_report_followup_letter"
 # statements rendered per wkhtmltopdf run
 STATEMENT_BATCH_SIZE = 50
-# Invoices listed in a letter (about ten pages); the others count in its totals. A customer with
+# Invoices listed in a letter (ten pages); the others count in its totals. A customer with
 # thousands of overdue invoices gets a readable letter, not one wkhtmltopdf cannot produce.
 LETTER_MAX_ROWS = 250
+# Invoices per printed page of the letter: the first page also carries the address and the
+# introduction. One page of rows is one sheet of paper (the page numbers count on it).
+LETTER_FIRST_PAGE_ROWS = 12
+LETTER_NEXT_PAGE_ROWS = 26
 DEFAULT_TEMPLATE = "credit_management_collections.mail_template_followup"
 DEFAULT_ACTIVITY_TYPES = {
     "phone": "mail.mail_activity_data_call",
@@ -371,11 +377,19 @@ class CreditFollowupCommunication(models.Model):
         )
         return mails
 
-    def _followup_letter_lines(self):
-        """The lines the letter lists (the first ``LETTER_MAX_ROWS``) and how many it leaves
-        out."""
+    def _followup_letter_pages(self):
+        """The letter's pages, each the lines it lists, and how many lines the letter leaves out
+        (beyond ``LETTER_MAX_ROWS``).
+
+        :return: ([credit.followup.communication.line recordset per page], int)
+        """
         self.ensure_one()
-        return self.line_ids[:LETTER_MAX_ROWS], max(len(self.line_ids) - LETTER_MAX_ROWS, 0)
+        lines = self.line_ids[:LETTER_MAX_ROWS]
+        pages = [lines[:LETTER_FIRST_PAGE_ROWS]] + [
+            lines[start : start + LETTER_NEXT_PAGE_ROWS]
+            for start in range(LETTER_FIRST_PAGE_ROWS, len(lines), LETTER_NEXT_PAGE_ROWS)
+        ]
+        return pages, len(self.line_ids) - len(lines)
 
     def _followup_statement_attachments(self):
         """Render the statements (the letter) of these communications as attachments of the
@@ -410,21 +424,28 @@ class CreditFollowupCommunication(models.Model):
         return {attachment.res_id: attachment for attachment in attachments}, failed
 
     def _followup_render_statements(self):
-        """The statements of these communications in one wkhtmltopdf run; when the run fails,
-        or Odoo cannot split its PDF (or renders HTML: a test database without report
-        workers), one by one. A statement that cannot be rendered is left out and logged: one
-        customer's statement never stops the others' e-mails.
+        """The statements of these communications in one wkhtmltopdf run, split at the letters'
+        page counts; when the run fails, or its pages do not add up (or it renders HTML: a test
+        database without report workers), one by one. A statement that cannot be rendered is
+        left out and logged: one customer's statement never stops the others' e-mails.
 
         :return: {communication id: (content, "pdf"|"html")}
         """
         Report = self.env["ir.actions.report"]
         try:
             with self.env.cr.savepoint():
-                streams, kind = Report._pre_render_qweb_pdf(LETTER_REPORT, res_ids=self.ids)
-            if kind == "pdf" and set(streams) == set(self.ids):
+                # the letters as one document: one wkhtmltopdf input (all Debian's prints)
+                streams, kind = Report.with_context(
+                    credit_letters_one_article=True
+                )._pre_render_qweb_pdf(LETTER_REPORT, res_ids=self.ids)
+            if kind == "pdf" and all(streams.get(res_id, {}).get("stream") for res_id in self.ids):
                 return {
-                    res_id: (data["stream"].getvalue(), "pdf") for res_id, data in streams.items()
+                    res_id: (streams[res_id]["stream"].getvalue(), "pdf") for res_id in self.ids
                 }
+            if kind == "pdf" and streams.get(False):
+                contents = self._followup_split_statements(streams[False]["stream"].getvalue())
+                if contents:
+                    return contents
         except UserError:
             raise
         except Exception:  # pylint: disable=broad-except  # wkhtmltopdf, the PDF reader
@@ -442,6 +463,34 @@ class CreditFollowupCommunication(models.Model):
                 raise
             except Exception:  # pylint: disable=broad-except  # logged; its e-mail fails
                 _logger.exception("Follow-up statement %s could not be rendered", comm.name)
+        return contents
+
+    def _followup_split_statements(self, pdf):
+        """Split the PDF of these communications' letters, printed in one run, at each letter's
+        page count; None when the pages do not add up (a page overflowed onto another sheet).
+
+        :return: {communication id: (content, "pdf")} or None
+        """
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        counts = [len(comm._followup_letter_pages()[0]) for comm in self]
+        if reader.getNumPages() != sum(counts):
+            _logger.info(
+                "Follow-up statements %s: %s pages printed for %s expected, printed one by one",
+                self.ids,
+                reader.getNumPages(),
+                sum(counts),
+            )
+            return None
+        contents = {}
+        first_page = 0
+        for comm, count in zip(self, counts, strict=True):
+            writer = PdfFileWriter()
+            for page in range(first_page, first_page + count):
+                writer.addPage(reader.getPage(page))
+            first_page += count
+            stream = io.BytesIO()
+            writer.write(stream)
+            contents[comm.id] = (stream.getvalue(), "pdf")
         return contents
 
     def _followup_set_credit_hold(self):

@@ -73,3 +73,37 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
         self.assertIn(invoice.name, text)
         self.assertEqual(len(text.strip("\f").split("\f")), 1)
         self.assertIn("Page 1 / 1", text)
+
+    def test_statements_of_several_letters_print_in_one_run_split_per_letter(self):
+        invoices_a = self.env["account.move"]
+        for days in range(31, 54):  # 23 invoices: two pages
+            invoices_a |= self._overdue_invoice(self.partner_a, days, amount=100.0 + days)
+        invoice_b = self._overdue_invoice(self.partner_b, 45)
+        self._run()
+        letter_a = self._communications(self.partner_a)
+        letter_b = self._communications(self.partner_b)
+        self._pdf(LETTER, letter_b)  # wkhtmltopdf reaches the test server
+        Report = self.registry["ir.actions.report"]
+        run_wkhtmltopdf = Report._run_wkhtmltopdf
+        runs = []
+
+        def counted(report, *args, **kwargs):
+            runs.append(args)
+            return run_wkhtmltopdf(report, *args, **kwargs)
+
+        self.patch(Report, "_run_wkhtmltopdf", counted)
+        letters = (letter_a | letter_b).with_context(force_report_rendering=True)
+        contents = letters._followup_render_statements()
+        self.assertEqual(len(runs), 1, "one wkhtmltopdf run for the batch")
+        self.assertEqual(contents[letter_a.id][1], "pdf")
+        pages_a = self._pdf_text(contents[letter_a.id][0]).strip("\f").split("\f")
+        self.assertEqual(len(pages_a), 2)
+        self.assertIn("Page 2 / 2", pages_a[1])
+        text_a = "".join(pages_a)
+        for invoice in invoices_a:
+            self.assertIn(invoice.name, text_a)
+        self.assertNotIn(invoice_b.name, text_a)
+        text_b = self._pdf_text(contents[letter_b.id][0])
+        self.assertEqual(len(text_b.strip("\f").split("\f")), 1)
+        self.assertIn(invoice_b.name, text_b)
+        self.assertIn("Page 1 / 1", text_b)

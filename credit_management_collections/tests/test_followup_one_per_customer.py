@@ -189,3 +189,18 @@ class TestFollowupOnePerCustomer(FollowupCommon):
         self.assertIn("Not listed:", html)
         self.assertIn(f"{len(comm.line_ids) - 2}</span>", html)
         self.assertIn("more overdue invoices, included in the totals below", html)
+
+    def test_reminder_lists_the_letters_invoices_with_their_portal_links(self):
+        for days in (5, 6, 7):
+            self._overdue_invoice(self.partner_a, days)
+        self.patch(communication_module, "LETTER_MAX_ROWS", 2)
+        self._run()
+        comm = self._communications(self.partner_a)
+        self.assertGreater(len(comm.line_ids), 2)
+        body = self._mails(self.partner_a).body_html
+        for invoice in comm.line_ids[:2].move_id:
+            self.assertTrue(invoice.access_token, "set by the run, in one statement")
+            self.assertIn(invoice.name, body)
+            self.assertIn(f"access_token={invoice.access_token}", body)
+        for invoice in comm.line_ids[2:].move_id:
+            self.assertNotIn(invoice.name, body)  # in the totals, not listed

@@ -37,9 +37,8 @@ def lock_partners_in_turn(cr, partner_ids):
     reservation = getattr(cr, "_credit_reservation", None)
     reserved = reservation["partner_ids"] if reservation else ()
     try:
-        for partner_id in partner_ids:
-            if partner_id not in reserved:
-                cr.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_CLASS, partner_id))
+        if unreserved := [partner_id for partner_id in partner_ids if partner_id not in reserved]:
+            cr.execute(_advisory_locks(unreserved))
         # The row version tells whether a check committed after this snapshot: if one did, this
         # update fails (and its failure is expected and retried: not logged as an error).
         cr.execute(
@@ -56,6 +55,17 @@ def lock_partners_in_turn(cr, partner_ids):
         raise
 
 
+def _advisory_locks(partner_ids):
+    """One statement taking the transaction-level locks of the customers, in id order (the
+    function is volatile: evaluated after the sort)."""
+    return SQL(
+        "SELECT pg_advisory_xact_lock(%s, partner_id) FROM unnest(%s::int[]) AS partner_id "
+        "ORDER BY partner_id",
+        LOCK_CLASS,
+        list(partner_ids),
+    )
+
+
 def _reserve_turn(cr, partner_ids):
     if "_obj" not in vars(cr) or cr.closed:
         return  # the cursor is closing (no retry will come), or a test cursor (one connection)
@@ -65,8 +75,7 @@ def _reserve_turn(cr, partner_ids):
         connection.execute(
             SQL("SET LOCAL idle_in_transaction_session_timeout = %s", RESERVATION_IDLE_TIMEOUT)
         )
-        for partner_id in partner_ids:
-            connection.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_CLASS, partner_id))
+        connection.execute(_advisory_locks(partner_ids))
     except Exception:  # pylint: disable=broad-except  # the retry then queues as a new check
         if connection is not None:
             connection.close()

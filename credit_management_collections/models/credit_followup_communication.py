@@ -457,10 +457,8 @@ class CreditFollowupCommunication(models.Model):
         Report = self.env["ir.actions.report"]
         try:
             with self.env.cr.savepoint():
-                # the letters as one document: one wkhtmltopdf input (all Debian's prints)
-                streams, kind = Report.with_context(
-                    credit_letters_one_article=True
-                )._pre_render_qweb_pdf(LETTER_REPORT, res_ids=self.ids)
+                # the letters are one document (one wkhtmltopdf input): split below
+                streams, kind = Report._pre_render_qweb_pdf(LETTER_REPORT, res_ids=self.ids)
             if kind == "pdf" and all(streams.get(res_id, {}).get("stream") for res_id in self.ids):
                 return {
                     res_id: (streams[res_id]["stream"].getvalue(), "pdf") for res_id in self.ids

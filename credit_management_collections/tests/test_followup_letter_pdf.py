@@ -107,3 +107,17 @@ class TestFollowupLetterPdf(PrintedDocumentMixin, FollowupCommon):
         self.assertEqual(len(text_b.strip("\f").split("\f")), 1)
         self.assertIn(invoice_b.name, text_b)
         self.assertIn("Page 1 / 1", text_b)
+
+    def test_letters_printed_together_make_one_pdf(self):
+        # Debian's wkhtmltopdf prints one input only: several letters as several inputs failed
+        invoice_a = self._overdue_invoice(self.partner_a, 45)
+        invoice_b = self._overdue_invoice(self.partner_b, 45)
+        self._run()
+        letters = self._communications(self.partner_a) | self._communications(self.partner_b)
+        pages = self._pdf_text(self._pdf(LETTER, letters)).strip("\f").split("\f")
+        self.assertEqual(len(pages), 2, "each letter on its own sheet")
+        self.assertIn(invoice_a.name, pages[0])
+        self.assertNotIn(invoice_b.name, pages[0])
+        self.assertIn(invoice_b.name, pages[1])
+        for page in pages:
+            self.assertIn("Page 1 / 1", page)

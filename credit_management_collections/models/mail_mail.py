@@ -39,16 +39,23 @@ class MailMail(models.Model):
         communications = pending.credit_statement_communication_id
         attachments, failed = communications._followup_statement_attachments()
         # Not sent without the statement it announces: failed, in the customer's chatter (the
-        # red envelope), still linked to its statement for the resend.
-        reason = self.env._(
-            "The statement of this reminder could not be rendered (see the server log); the "
-            "e-mail was not sent."
-        )
+        # red envelope), still linked to its statement for the resend; said in the language of
+        # the collector who resends it (the mail queue runs without one).
         unsent = pending.filtered(lambda mail: mail.credit_statement_communication_id in failed)
-        unsent.write({"state": "exception", "failure_type": "unknown", "failure_reason": reason})
-        unsent._postprocess_sent_message(
-            success_pids=[], failure_reason=reason, failure_type="unknown"
-        )
+        for lang, mails in unsent.grouped(
+            lambda mail: (
+                mail.credit_statement_communication_id.user_id.lang
+                or mail.credit_statement_communication_id.company_id.partner_id.lang
+            )
+        ).items():
+            reason = mails.with_context(lang=lang).env._(
+                "The statement of this reminder could not be rendered (see the server log); the "
+                "e-mail was not sent."
+            )
+            mails.write({"state": "exception", "failure_type": "unknown", "failure_reason": reason})
+            mails._postprocess_sent_message(
+                success_pids=[], failure_reason=reason, failure_type="unknown"
+            )
         for mail in pending - unsent:
             attachment = attachments.get(mail.credit_statement_communication_id.id)
             values = {"credit_statement_communication_id": False}

@@ -172,6 +172,28 @@ class TestFollowupOnePerCustomer(FollowupCommon):
         )
         self.assertEqual(notification.notification_status, "exception")
 
+    def test_a_failed_statement_is_reported_in_the_collectors_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.collector.lang = "zh_CN"
+        self._overdue_invoice(self.partner_a, 5)
+        self._run()
+        Report = self.registry["ir.actions.report"]
+
+        def wkhtmltopdf_fails(report, report_ref, res_ids=None, data=None):
+            raise ValueError("Cannot read an empty file")
+
+        self.patch(Report, "_pre_render_qweb_pdf", wkhtmltopdf_fails)
+        self.patch(Report, "_render_qweb_pdf", wkhtmltopdf_fails)
+        mail = self._mails(self.partner_a)
+        self.assertEqual(mail.credit_statement_communication_id.user_id, self.collector)
+        with self.assertLogs(
+            "odoo.addons.credit_management_collections.models.credit_followup_communication",
+            "WARNING",
+        ):
+            mail.sudo().send()  # the mail queue: no language of its own
+        self.assertEqual(mail.state, "exception")
+        self.assertIn("对账单无法生成", mail.failure_reason)
+
     def test_letter_lists_its_first_rows_and_counts_the_others_in_its_totals(self):
         for days in (5, 6, 7):
             self._overdue_invoice(self.partner_a, days)

@@ -30,3 +30,11 @@ from . import test_contract_tour
 from . import test_annual_report
 from . import test_contract_zh
 from . import test_journey_tours
+
+# CPython 3.11.7 (the project's interpreter) parses in a thread-unsafe way: two request threads
+# of the test server computing Odoo's static paths at once (each parsing every manifest with
+# ast.literal_eval) fail with "SystemError: AST constructor recursion depth mismatch" and the
+# browser gets a 500 for the first stylesheet of a tour. Compute them once, before any test.
+from odoo.http import root  # pylint: disable=wrong-import-position
+
+root.statics.get("web")

@@ -379,10 +379,14 @@ class CreditFollowupCommunication(models.Model):
         return mails
 
     def _followup_ensure_portal_tokens(self):
-        """Give the invoices the e-mails link to the portal their access tokens, in one
-        statement: the links' ``get_portal_url`` would write them invoice by invoice, each
-        through the whole of ``account.move.write`` (most of a run's time on a large ledger)."""
-        invoice_ids = tuple(self.line_ids.move_id.ids)
+        """Give the invoices the e-mails link to the portal (the listed lines') their access
+        tokens, in one statement: the links' ``get_portal_url`` would write them invoice by
+        invoice, each through the whole of ``account.move.write`` (most of a run's time on a
+        large ledger)."""
+        listed = self.env["credit.followup.communication.line"].union(
+            *(comm._followup_listed_lines() for comm in self)
+        )
+        invoice_ids = tuple(listed.move_id.ids)
         if not invoice_ids:
             return
         self.env["account.move"].flush_model(["access_token"])
@@ -417,7 +421,7 @@ class CreditFollowupCommunication(models.Model):
     def _followup_statement_attachments(self):
         """Render the statements (the letter) of these communications as attachments of the
         communications: one wkhtmltopdf run per batch of ``STATEMENT_BATCH_SIZE``, the PDF split
-        per communication at each statement's heading (``_followup_render_statements``).
+        per communication at each letter's page count (``_followup_render_statements``).
         Without wkhtmltopdf on the server, the communications are left without.
 
         :return: ({communication id: ir.attachment}, communications whose statement failed)

@@ -226,3 +226,4 @@ class TestFollowupOnePerCustomer(FollowupCommon):
             self.assertIn(f"access_token={invoice.access_token}", body)
         for invoice in comm.line_ids[2:].move_id:
             self.assertNotIn(invoice.name, body)  # in the totals, not listed
+            self.assertFalse(invoice.access_token, "no link, no token")

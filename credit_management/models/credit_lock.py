@@ -36,15 +36,17 @@ def lock_partners_in_turn(cr, partner_ids):
     partner_ids = sorted(set(partner_ids))
     reservation = getattr(cr, "_credit_reservation", None)
     reserved = reservation["partner_ids"] if reservation else ()
+    unreserved = [partner_id for partner_id in partner_ids if partner_id not in reserved]
     try:
-        if unreserved := [partner_id for partner_id in partner_ids if partner_id not in reserved]:
-            cr.execute(_advisory_locks(unreserved))
-        # The row version tells whether a check committed after this snapshot: if one did, this
-        # update fails (and its failure is expected and retried: not logged as an error).
+        # One statement: the advisory locks first (a one-time filter, evaluated before any row
+        # is read), then the row version tells whether a check committed after this snapshot:
+        # if one did, the update fails (expected and retried: not logged as an error).
         cr.execute(
             SQL(
-                "UPDATE res_partner SET write_date = write_date WHERE id IN %s",
+                "UPDATE res_partner SET write_date = write_date WHERE id IN %s "
+                "AND (SELECT COUNT(*) FROM (%s) turn) IS NOT NULL",
                 tuple(partner_ids),
+                _advisory_locks(unreserved),
             ),
             log_exceptions=False,
         )

@@ -10,6 +10,8 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from ..models import credit_lock
+
 
 @tagged("post_install", "-at_install")
 class TestCreditConcurrency(TransactionCase):
@@ -119,3 +121,20 @@ class TestCreditConcurrency(TransactionCase):
         self.assertEqual(len(confirmed), 1)
         self.assertEqual(held, [True])
         self.assertEqual(len(attempts), 3, "the loser is retried once, with fresh data")
+
+    def test_customers_are_locked_in_one_statement(self):
+        """A credit check takes its customers' turn (advisory locks, in id order) and their rows
+        in one round trip: the check of one order stays within its query budget."""
+        customers = self.env["res.partner"].create(
+            [{"name": f"Locked customer {i}", "is_company": True} for i in range(3)]
+        )
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        self.env["sale.order"]._credit_lock_partners(customers)
+        self.assertEqual(self.cr.sql_log_count - before, 1)
+        self.cr.execute(
+            "SELECT objid::int FROM pg_locks WHERE locktype = 'advisory' AND classid = %s "
+            "AND pid = pg_backend_pid() ORDER BY objid",
+            [credit_lock.LOCK_CLASS],
+        )
+        self.assertEqual([row[0] for row in self.cr.fetchall()], customers.ids)

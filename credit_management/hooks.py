@@ -7,6 +7,10 @@ def uninstall_hook(env):
     that come from this module's data, which may not be deleted while they do. Those documents
     go with the module's tables anyway: deleted first (in SQL, the workflow guard refuses to
     delete decided applications), so that Odoo removes its data without a foreign-key error."""
+    # The indexes this module added to Odoo's tables (``init`` of account.move and its lines)
+    # would outlive it, maintained for nobody.
+    env.cr.execute("DROP INDEX IF EXISTS account_move_line_credit_open_idx")
+    env.cr.execute("DROP INDEX IF EXISTS account_move_credit_draft_idx")
     env.cr.execute("DELETE FROM credit_application_line")
     env.cr.execute("DELETE FROM credit_warning")
     # Activities of the activity types this module brings (credit reviews, holds...) go with

@@ -2,11 +2,26 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 # One file per concern of res.partner, so that a reader finds each rule where its name says.
 # pylint: disable=consider-merging-classes-inherited
+from itertools import repeat
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .res_partner import CREDIT_USER
+
+# The exposure fields of a partner and their key in ``_credit_exposure``'s result.
+EXPOSURE_FIELD_KEYS = {
+    "credit_exposure_receivable": "receivable",
+    "credit_exposure_sale": "sale",
+    "credit_exposure_draft_invoice": "draft_invoice",
+    "credit_exposure_gross": "gross",
+    "credit_exposure_secured": "secured",
+    "credit_exposure": "exposure",
+    "credit_available": "available",
+    "credit_usage_percent": "usage_percent",
+    "credit_oldest_overdue_days": "oldest_overdue_days",
+}
 
 
 class ResPartner(models.Model):
@@ -99,20 +114,19 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_credit_exposure(self):
         exposures = self._credit_exposure()
-        currency = self.env.company.currency_id
-        for partner in self:
-            values = exposures[partner.commercial_partner_id.id]
-            partner.credit_currency_id = currency
-            partner.credit_exposure_receivable = values["receivable"]
-            partner.credit_exposure_sale = values["sale"]
-            partner.credit_exposure_draft_invoice = values["draft_invoice"]
-            partner.credit_exposure_gross = values["gross"]
-            partner.credit_exposure_secured = values["secured"]
-            partner.credit_exposure = values["exposure"]
-            partner.credit_available = values["available"]
-            partner.credit_usage_percent = values["usage_percent"]
-            partner.credit_oldest_overdue_days = values["oldest_overdue_days"]
-            partner.credit_over_limit = bool(values["limit"]) and values["available"] < 0
+        rows = [exposures[partner.commercial_partner_id.id] for partner in self]
+        # Ten figures for each row of a customer list: put in the cache field by field for all
+        # the rows at once (assigned record by record, the ORM's bookkeeping of each assignment
+        # took a third of the list's time). The values are final: rounded in _credit_exposure.
+        cache, fields_ = self.env.cache, self._fields
+        cache.update(self, fields_["credit_currency_id"], repeat(self.env.company.currency_id.id))
+        for name, key in EXPOSURE_FIELD_KEYS.items():
+            cache.update(self, fields_[name], [values[key] for values in rows])
+        cache.update(
+            self,
+            fields_["credit_over_limit"],
+            [bool(values["limit"]) and values["available"] < 0 for values in rows],
+        )
 
     def _search_credit_over_limit(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -257,27 +271,29 @@ class ResPartner(models.Model):
         ``account.move.line._credit_open_receivable_sql`` (money in transit counts as paid).
 
         Summed per item partner first, then per commercial partner: the mapping is done per
-        group, not per item (a customer with 100,000 open items costs one lookup, not 100,000).
+        group, not per item (a customer with 100,000 open items costs one lookup, not 100,000),
+        and looked up by id (a join would hash every partner of the database to map a few).
         """
         open_lines = self.env["account.move.line"]._credit_open_receivable_sql(
             date=today, partner_ids=partner_ids, companies=company
         )
         return SQL(
             """
-            SELECT COALESCE(partner.commercial_partner_id, per_partner.line_partner_id)
-                       AS partner_id,
+            SELECT per_partner.partner_id,
                    NULL::int AS currency_id,
                    SUM(per_partner.amount) AS amount,
                    MAX(per_partner.oldest_days) AS oldest_days,
                    SUM(per_partner.in_transit) AS in_transit
-              FROM (SELECT line_partner_id,
+              FROM (SELECT COALESCE((SELECT partner.commercial_partner_id
+                                       FROM res_partner partner
+                                      WHERE partner.id = open_line.line_partner_id),
+                                    open_line.line_partner_id) AS partner_id,
                            SUM(amount_open) AS amount,
                            MAX(days_overdue) AS oldest_days,
                            SUM(amount_in_transit) AS in_transit
                       FROM (%s) open_line
                   GROUP BY line_partner_id) per_partner
-         LEFT JOIN res_partner partner ON partner.id = per_partner.line_partner_id
-          GROUP BY 1
+          GROUP BY per_partner.partner_id
             """,
             open_lines,
         )

@@ -1,7 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import CreditCommon
 
@@ -192,3 +192,38 @@ class TestCreditExposure(CreditCommon):
         self.assertEqual(order.state, "sale")
         # 2 EUR = 1 company currency unit in the test rates.
         self.assertAlmostEqual(self._components()["sale"], 300.0)
+
+    def test_customer_list_shows_each_row_its_own_figures(self):
+        """The list computes the figures of all its rows at once: each row gets its customer's
+        (a contact its company's), whatever the order of the rows."""
+        other = self.env["res.partner"].create(
+            {"name": "Second customer", "is_company": True, "credit_limit": 50.0}
+        )
+        self.customer.sudo().credit_limit = 1000.0
+        self._invoice(100.0, partner=self.contact, days_ago=40)
+        self._invoice(80.0, partner=other)
+        self.env.invalidate_all()
+        analyst = new_test_user(
+            self.env,
+            login="cm_list_analyst",
+            groups="credit_management.group_credit_user",
+            company_id=self.company.id,
+        )
+        rows = (other | self.contact | self.customer).with_user(analyst)
+        figures = rows.read(
+            [
+                *("credit_exposure", "credit_available", "credit_usage_percent"),
+                *("credit_over_limit", "credit_oldest_overdue_days", "credit_currency_id"),
+            ]
+        )
+        self.assertEqual(
+            [(row["credit_exposure"], row["credit_available"]) for row in figures],
+            [(80.0, -30.0), (100.0, 900.0), (100.0, 900.0)],
+        )
+        self.assertEqual([row["credit_over_limit"] for row in figures], [True, False, False])
+        self.assertEqual([row["credit_usage_percent"] for row in figures], [160.0, 10.0, 10.0])
+        self.assertEqual([row["credit_oldest_overdue_days"] for row in figures][1:], [40, 40])
+        self.assertEqual(figures[0]["credit_currency_id"][0], self.company.currency_id.id)
+        over = self.env["res.partner"].search([("credit_over_limit", "=", True)])
+        self.assertIn(other, over)
+        self.assertNotIn(self.customer, over)

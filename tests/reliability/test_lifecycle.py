@@ -203,5 +203,11 @@ def test_install_upgrade_uninstall_on_a_living_database(cluster, workdir, server
         "ir.module.module", "search_read", [("name", "in", harness.MODULES)], ["name", "state"]
     )
     assert {module["state"] for module in installed} == {"uninstalled"}
+    # the indexes the modules added to Odoo's tables went with them
+    assert not cluster.psql(
+        "SELECT indexname FROM pg_indexes WHERE indexname IN "
+        "('account_move_line_credit_open_idx', 'account_move_credit_draft_idx')",
+        DB,
+    )
     _sell_and_invoice(admin)
     assert not bad_lines(server.logfile)

@@ -160,7 +160,14 @@ class CreditGuardMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._credit_guard_vals(vals)
+        try:
+            self._credit_guard_vals(vals)
+        except UserError:  # AccessError included
+            # A user who may not write these records at all is told so, as by Odoo: the guard
+            # compares the values with sudo, and its refusal would tell a value the user may not
+            # read (changed: refused by the guard; unchanged: refused by the record rules).
+            self.check_access("write")
+            raise
         return super().write(vals)
 
     def _workflow_write(self, vals):

@@ -78,3 +78,24 @@ class TestCreditRightsModel(CreditCommon):
             with form.order_line.edit(0) as line:
                 line.price_unit = 1200.0
             self.assertIn("1,200.00", form.partner_credit_warning)
+
+    def test_a_refused_write_tells_nothing_of_a_record_out_of_reach(self):
+        """A salesperson who may not write a colleague's order is refused by Odoo's record rules,
+        whether the credit fields written differ from the order's or not: the guard's refusal
+        would tell the one from the other (the order's hold, a value out of reach)."""
+        colleague = new_test_user(
+            self.env,
+            login="cm_rights_colleague",
+            groups="sales_team.group_sale_salesman",
+            company_id=self.company.id,
+        )
+        order = self._order(100.0, user=self.salesman)
+        order.sudo().credit_hold = True
+        theirs = order.with_user(colleague)
+        refusals = []
+        for hold in (True, False):  # the order's value, then another
+            with self.assertRaises(AccessError) as refusal:
+                theirs.write({"credit_hold": hold})
+            refusals.append(str(refusal.exception))
+        self.assertNotIn("can only be changed", refusals[1])
+        self.assertEqual(refusals[0], refusals[1])

@@ -292,7 +292,8 @@ def run_full(args):
             {**info, "rows": rows, "results": results, "errors": errors}, indent=1, default=str
         )
     )
-    if args.size == "full":
+    if args.size == "full" and not args.skip_followup:
+        # the README's table is a whole run's: a partial run leaves it as it is
         report.update_readme(ROOT / "README.md", rows, info)
     print(f"\nbench: {info['seconds']:.0f} s in all; bench-results/latest.json written")
     for error in errors:

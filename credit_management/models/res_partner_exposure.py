@@ -115,7 +115,7 @@ class ResPartner(models.Model):
     def _compute_credit_exposure(self):
         exposures = self._credit_exposure()
         rows = [exposures[partner.commercial_partner_id.id] for partner in self]
-        # Ten figures for each row of a customer list: put in the cache field by field for all
+        # Eleven fields for each row of a customer list: put in the cache field by field for all
         # the rows at once (assigned record by record, the ORM's bookkeeping of each assignment
         # took a third of the list's time). The values are final: rounded in _credit_exposure.
         cache, fields_ = self.env.cache, self._fields

@@ -570,7 +570,10 @@ class SaleOrder(models.Model):
                 if currency.compare_amounts(amount, 0) <= 0:
                     continue  # paid in full, or not grown: no risk added
                 if not order._credit_is_released():
-                    result[order.id] = order._credit_failed_rules(
+                    # a decision is written for the salesperson (and the credit managers): in his
+                    # language; a preview (lock false) speaks to whoever looks
+                    writer = order.with_context(lang=order._credit_staff_lang()) if lock else order
+                    result[order.id] = writer._credit_failed_rules(
                         partner,
                         exposure,
                         parameters[partner.id],
@@ -673,7 +676,8 @@ class SaleOrder(models.Model):
 
     def _credit_set_hold(self, failures):
         """Record the hold on the orders: reason, chatter message, one activity per order."""
-        for order in self:
+        for held_order in self:
+            order = held_order.with_context(lang=held_order._credit_staff_lang())
             reason = "\n".join(failure["message"] for failure in failures[order.id])
             # sudo: the hold is the outcome of the credit check, not a user's choice; the
             # fields stay readonly for salespeople.
@@ -682,12 +686,12 @@ class SaleOrder(models.Model):
             # paying online, a colleague, an import) triggered the hold.
             salesperson = order.user_id.partner_id
             title = (
-                self.env._(
+                order.env._(
                     "Increase of the confirmed order held by credit control: its deliveries and "
                     "invoicing wait for a credit manager."
                 )
                 if order.state == "sale"
-                else self.env._("Order held by credit control:")
+                else order.env._("Order held by credit control:")
             )
             order._credit_message_post(
                 Markup("<p>%s</p><ul>%s</ul>")
@@ -716,6 +720,15 @@ class SaleOrder(models.Model):
                 note=order.credit_hold_reason,
                 user_id=manager.id or self.env.uid,
             )
+
+    def _credit_staff_lang(self):
+        """The language of the hold's texts: the salesperson's, who is told (and the credit
+        managers with him), whoever triggered the decision: a customer signing or paying on the
+        portal (in his own language, the server acting for him), a connector, the cron posting
+        online payments; the current language when the order has no salesperson."""
+        self.ensure_one()
+        # sudo: the salesperson's language is read to write the texts, nothing else of him
+        return self.sudo().user_id.lang or self.env.lang
 
     def _credit_hold_responsible(self):
         """The credit manager who gets the review activity of a held order."""

@@ -162,7 +162,7 @@ class TestCreditGatePortal(CreditGateAssertions, HttpCase):
     """The customer signs a quotation on the portal: the decision runs, the order over the limit
     is held and the salesperson and a credit manager are told."""
 
-    def test_portal_signature_over_limit_holds(self):
+    def _sign_over_the_limit(self, salesman_lang=None):
         company = self.env.company
         company.account_use_credit_limit = True
         salesman = self.env["res.users"].create(
@@ -171,6 +171,7 @@ class TestCreditGatePortal(CreditGateAssertions, HttpCase):
                 "login": "cm_gate_portal_salesman",
                 "email": "gate.salesman@example.com",
                 "groups_id": [Command.set(self.env.ref("sales_team.group_sale_salesman").ids)],
+                **({"lang": salesman_lang} if salesman_lang else {}),
             }
         )
         customer = self.env["res.partner"].create(
@@ -205,10 +206,25 @@ class TestCreditGatePortal(CreditGateAssertions, HttpCase):
         self.assertNotIn("error", response.json().get("result", {}))
         order.invalidate_recordset()
         self.assertTrue(order.signature)
-        # the reason is in the signer's language: check its figures (limit 100 + 5 % = 105)
+        return order, salesman
+
+    def test_portal_signature_over_limit_holds(self):
+        order, salesman = self._sign_over_the_limit()
+        # limit 100 + 5 % = 105
         self.assertHeld(order, "105.00")
         told = order.message_ids.filtered(lambda m: salesman.partner_id in m.partner_ids)
         self.assertIn("105.00", told.body)
         self.assertTrue(
             order.activity_ids.user_id.has_group("credit_management.group_credit_manager")
         )
+
+    def test_customer_signing_holds_in_the_salespersons_language(self):
+        """The signer reads the portal in English; the hold is written for the Chinese
+        salesperson and credit managers who read it: in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["credit_management"], ["zh_CN"], True)
+        order, salesman = self._sign_over_the_limit(salesman_lang="zh_CN")
+        self.assertHeld(order, "超出信用额度")
+        told = order.message_ids.filtered(lambda m: salesman.partner_id in m.partner_ids)
+        self.assertIn("订单被信用控制冻结", told.body)
+        self.assertIn("超出信用额度", order.activity_ids.note)

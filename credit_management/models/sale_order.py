@@ -570,16 +570,18 @@ class SaleOrder(models.Model):
                 if currency.compare_amounts(amount, 0) <= 0:
                     continue  # paid in full, or not grown: no risk added
                 if not order._credit_is_released():
+                    rule_args = (partner, exposure, parameters[partner.id], amount)
+                    batch_amount = passed_amounts[partner.id]
+                    failures = order._credit_failed_rules(*rule_args, batch_amount=batch_amount)
                     # a decision is written for the salesperson (and the credit managers): in his
-                    # language; a preview (lock false) speaks to whoever looks
-                    writer = order.with_context(lang=order._credit_staff_lang()) if lock else order
-                    result[order.id] = writer._credit_failed_rules(
-                        partner,
-                        exposure,
-                        parameters[partner.id],
-                        amount,
-                        batch_amount=passed_amounts[partner.id],
-                    )
+                    # language; a preview (lock false) speaks to whoever looks. Looked up only
+                    # when there is something to write: a passing check reads no user.
+                    staff_lang = failures and lock and order._credit_staff_lang()
+                    if staff_lang and staff_lang != order.env.lang:
+                        failures = order.with_context(lang=staff_lang)._credit_failed_rules(
+                            *rule_args, batch_amount=batch_amount
+                        )
+                    result[order.id] = failures
                 if not result[order.id] and order.state != "sale":
                     passed_amounts[partner.id] += amount
         return result

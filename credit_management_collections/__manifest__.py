@@ -23,6 +23,7 @@
         "data/credit_collections_sequence_data.xml",
         "data/credit_dashboard_data.xml",
         "data/credit_collection_worklist_data.xml",
+        "data/credit_ageing_data.xml",
         "report/credit_followup_letter_report.xml",
         "wizards/credit_followup_run_wizard_views.xml",
         "wizards/credit_followup_promise_wizard_views.xml",

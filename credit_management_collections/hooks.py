@@ -28,3 +28,14 @@ def uninstall_hook(env):
                    AND model = 'credit.warning.indicator')
         """
     )
+    # The ageing balance and the triggers that keep it on Odoo's journal items: without the
+    # module, a trigger would write into a table nobody reads (and fail once it is gone).
+    env.cr.execute(
+        "DROP TRIGGER IF EXISTS credit_ageing_balance_insert ON account_move_line;"
+        "DROP TRIGGER IF EXISTS credit_ageing_balance_update ON account_move_line;"
+        "DROP TRIGGER IF EXISTS credit_ageing_balance_delete ON account_move_line;"
+        "DROP TRIGGER IF EXISTS credit_ageing_balance_customer ON res_partner;"
+        "DROP FUNCTION IF EXISTS credit_ageing_balance_track();"
+        "DROP FUNCTION IF EXISTS credit_ageing_balance_customer();"
+        "DROP TABLE IF EXISTS credit_ageing_balance;"
+    )

@@ -199,7 +199,7 @@ class AccountMoveLine(models.Model):
             (:meth:`res.company._credit_today`, the company's time zone), else e.g. a run's date.
         :param partner_ids: commercial partner ids to restrict to (None: all).
         :param companies: res.company recordset (default: the current company).
-        :param move_ids: journal entry ids to restrict to (None: all).
+        :param move_ids: journal entry ids to restrict to (None: all), or an SQL query of them.
         :param as_of: False (default): the current residuals of unreconciled items, fast
             (index-friendly). True: residuals rebuilt at ``date`` from the items dated up to it
             and the reconciliations dated up to it (month-end / year-end figures; slower).
@@ -248,7 +248,9 @@ class AccountMoveLine(models.Model):
                                              AND id <> ALL(%(ids)s)))""",
                 ids=list(partner_ids),
             )
-        if move_ids is not None:
+        if isinstance(move_ids, SQL):
+            conditions.append(SQL("aml.move_id IN (%s)", move_ids))
+        elif move_ids is not None:
             conditions.append(SQL("aml.move_id = ANY(%s)", list(move_ids)))
         if as_of:
             residual = SQL(

@@ -1,6 +1,7 @@
 # Copyright 2026 Credit Management Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -162,3 +163,88 @@ class TestOverdueDefinition(FollowupCommon):
                 SQL("SELECT amount_open, days_overdue FROM (%s) open_line", open_lines)
             )
             self.assertEqual(rows, expected, when)
+
+    def _balance_rows(self):
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT company_id, account_id, partner_id, date_maturity, date, is_debit, amount, "
+            "items FROM credit_ageing_balance ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"
+        )
+        return self.env.cr.fetchall()
+
+    def _assert_grouped_ageing_is_the_items(self, domain):
+        """The pivot's sums (read over the ledger's balance) are those of the open items."""
+        report = self.env["credit.ageing.report"].with_user(self.credit_user)
+        measures = ["amount_residual:sum", "amount_overdue:sum", "amount_in_transit:sum"]
+        ReportModel = type(report)
+        for groupby in ([], ["bucket"], ["partner_id"], ["partner_id", "bucket"], ["year_bucket"]):
+            with patch.object(
+                ReportModel,
+                "_ageing_lean_read_group",
+                autospec=True,
+                side_effect=ReportModel._ageing_lean_read_group,
+            ) as lean:
+                groups = report.read_group(domain, measures, groupby, lazy=False)
+            lean.assert_called_once()
+            items = report._read_group(domain, groupby, ["__count", *measures])
+            self.assertEqual(
+                {
+                    tuple(
+                        group[name][0] if isinstance(group[name], tuple) else group[name]
+                        for name in groupby
+                    ): (
+                        group["__count"],
+                        group["amount_residual"],
+                        group["amount_overdue"],
+                        group["amount_in_transit"],
+                    )
+                    for group in groups
+                    if groupby or group["__count"]
+                },
+                {
+                    tuple(v.id if hasattr(v, "_name") else v for v in row[: len(groupby)]): tuple(
+                        row[len(groupby) :]
+                    )
+                    for row in items
+                },
+                groupby,
+            )
+
+    def test_grouped_ageing_reads_the_ledger_balance_exactly(self):
+        """The grouped ageing reads a balance of the open items kept by triggers on the journal
+        items and partners: after payments in transit (whole and partial), bank statements,
+        credit notes, instalments, a debtor who becomes a customer's contact, and after its
+        compaction, its sums are those of the items, and it holds what a count of the ledger's
+        open items gives."""
+        # invoiced on his own (his journal items name him), later a contact of a customer
+        buyer = self.env["res.partner"].create({"name": "Buyer"})
+        domain = [("partner_id", "in", (self.partner_a + self.partner_b + buyer).ids)]
+        in_transit = self._overdue_invoice(self.partner_a, 45)
+        self._pay(in_transit, 1000.0, TODAY - timedelta(days=2), without_entry=True)
+        instalments = self._instalment_invoice(self.partner_a, 40)
+        self._pay(instalments, 300.0, TODAY - timedelta(days=1), without_entry=True)
+        partly_paid = self._overdue_invoice(self.partner_b, 75, amount=500.0)
+        self._bank_statement_settles(partly_paid, 200.0, TODAY - timedelta(days=3))
+        paid = self._overdue_invoice(self.partner_b, 20, amount=250.0)
+        self._bank_statement_settles(paid, 250.0, TODAY - timedelta(days=3))
+        self.init_invoice("out_refund", partner=self.partner_b, amounts=[100.0], post=True)
+        self._overdue_invoice(self.partner_b, 10, amount=70.0).button_draft()
+        self._overdue_invoice(buyer, 33, amount=40.0)
+        Report = self.env["credit.ageing.report"]
+        with freeze_time(TODAY):
+            self._assert_grouped_ageing_is_the_items(domain)
+            self._assert_grouped_ageing_is_the_items([("bucket", "!=", "0_not_due")])
+            Report._cron_ageing_balance_compact()
+            compacted = self._balance_rows()
+            keys = [row[:7] for row in compacted]
+            self.assertEqual(len(keys), len(set(keys)), "one row per key")
+            self._assert_grouped_ageing_is_the_items(domain)
+            # the rest of the partly paid invoice reaches the bank after the compaction; the
+            # buyer becomes a contact of a customer, who owes his open invoice
+            self._bank_statement_settles(partly_paid, 300.0, TODAY - timedelta(days=1))
+            buyer.parent_id = self.partner_a
+            self._assert_grouped_ageing_is_the_items(domain)
+        Report._cron_ageing_balance_compact()
+        compacted = self._balance_rows()
+        Report._ageing_balance_rebuild()
+        self.assertEqual(compacted, self._balance_rows(), "the triggers missed no change")

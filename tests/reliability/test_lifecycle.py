@@ -209,5 +209,11 @@ def test_install_upgrade_uninstall_on_a_living_database(cluster, workdir, server
         "('account_move_line_credit_open_idx', 'account_move_credit_draft_idx')",
         DB,
     )
+    # and the ageing balance with the triggers that kept it on the journal items
+    assert not cluster.psql(
+        "SELECT tgname FROM pg_trigger WHERE tgname LIKE 'credit_ageing_balance%' "
+        "UNION ALL SELECT relname FROM pg_class WHERE relname = 'credit_ageing_balance'",
+        DB,
+    )
     _sell_and_invoice(admin)
     assert not bad_lines(server.logfile)

@@ -7,6 +7,10 @@ from odoo.tools import SQL
 CUSTOMER_INVOICE_TYPES = ("out_invoice", "out_receipt")
 # States of a payment registered without a journal entry that mean "money on its way".
 TRANSIT_PAYMENT_STATES = ("in_process", "paid")
+# An open journal item today, ``row`` being its alias (the ageing balance's triggers test it too).
+OPEN_ITEM = (
+    "{row}.parent_state = 'posted' AND {row}.reconciled IS NOT TRUE AND {row}.amount_residual <> 0"
+)
 
 
 class AccountMoveLine(models.Model):
@@ -229,7 +233,6 @@ class AccountMoveLine(models.Model):
         date = date or self.env.company._credit_today()
         conditions = [
             SQL("aml.company_id = ANY(%s)", self._credit_companies(companies)),
-            SQL("aml.parent_state = 'posted'"),
             SQL("aml.account_id = ANY(%s)", list(self._credit_receivable_account_ids())),
         ]
         source = SQL("account_move_line")
@@ -263,10 +266,10 @@ class AccountMoveLine(models.Model):
                                    AND part.max_date <= %(date)s), 0))""",
                 date=date,
             )
-            conditions.append(SQL("aml.date <= %s", date))
+            conditions += [SQL("aml.parent_state = 'posted'"), SQL("aml.date <= %s", date)]
         else:
             residual = SQL("aml.amount_residual")
-            conditions.append(SQL("aml.reconciled IS NOT TRUE AND aml.amount_residual != 0"))
+            conditions.append(SQL(OPEN_ITEM.format(row="aml")))
         transit = self._credit_transit_sql(companies, date, partner_ids)
         date_filter = SQL("AND aml.date <= %s", date) if as_of else SQL()
         return SQL(

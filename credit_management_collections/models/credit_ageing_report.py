@@ -6,6 +6,8 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 from odoo.tools.sql import table_exists
 
+from odoo.addons.credit_management.models.account_move_line import OPEN_ITEM
+
 BUCKETS = [
     ("0_not_due", "Not Due"),
     ("1_1_30", "1-30 Days"),
@@ -62,9 +64,6 @@ BALANCE_KEY = (
     "date_maturity",
     "date",
     "is_debit",
-)
-OPEN_ITEM = (
-    "{row}.parent_state = 'posted' AND {row}.reconciled IS NOT TRUE AND {row}.amount_residual <> 0"
 )
 BALANCE_TRACKED = (
     "parent_state",
@@ -160,14 +159,17 @@ class CreditAgeingReport(models.Model):
 
     def _balance_sql(self):
         """The report's columns over the ledger's balance rather than per open item (for the
-        grouped sums of ``read_group``): the balance rows of the companies' receivable accounts,
-        corrected for the items of the invoices with money in transit (their balance rows
-        taken away, their open amounts from the definition added), each with ``items``, the
-        number of open items it adds (or takes away)."""
-        company = self.env.company
-        today = company._credit_today()
-        move_lines = self.env["account.move.line"]
+        grouped sums of ``read_group``): the balance rows of the companies' receivable accounts
+        and, for the items of the invoices with money in transit, corrections (their balance rows
+        taken away, their open amounts from the definition added), each row with ``items``, the
+        number of open items it adds (or takes away).
+
+        The corrections are read first (a few rows, usually none) and added to the balance's rows
+        as literals: joined to the balance in one statement, planning them and appending them to
+        every balance row cost as much as summing the balance."""
+        today = self.env.company._credit_today()
         companies = self.env.companies
+        move_lines = self.env["account.move.line"]
         transit_moves = SQL(
             "SELECT invoice_id FROM (%s) transit WHERE amount > 0",
             move_lines._credit_transit_sql(companies, today),
@@ -176,6 +178,33 @@ class CreditAgeingReport(models.Model):
         corrected = move_lines._credit_open_receivable_sql(
             date=today, companies=companies, move_ids=transit_moves
         )
+        corrections = self.env.execute_query(
+            SQL(
+                """
+                SELECT open_line.company_id, open_line.partner_id, open_line.line_partner_id,
+                       open_line.date, open_line.date_maturity, change.*
+                  FROM (%s) open_line
+                 CROSS JOIN LATERAL (
+                       VALUES (open_line.amount_residual > 0, -open_line.amount_residual,
+                               0::numeric, -1),
+                              (open_line.amount_open > 0, open_line.amount_open,
+                               CASE WHEN open_line.amount_open <> 0
+                                    THEN open_line.amount_in_transit ELSE 0 END,
+                               CASE WHEN open_line.amount_open <> 0 THEN 1 ELSE 0 END)
+                       ) change
+                """,
+                corrected,
+            )
+        )
+        correction_rows = SQL()
+        if corrections:
+            columns = list(zip(*corrections, strict=True))
+            correction_rows = SQL(
+                """UNION ALL
+                   SELECT * FROM unnest(%s::int[], %s::int[], %s::int[], %s::date[], %s::date[],
+                                        %s::bool[], %s::numeric[], %s::numeric[], %s::int[])""",
+                *(list(column) for column in columns),
+            )
         days = SQL("grain.days_overdue")
         return SQL(
             """
@@ -200,20 +229,7 @@ class CreditAgeingReport(models.Model):
                               FROM %(balance)s
                              WHERE company_id = ANY(%(companies)s)
                                AND account_id = ANY(%(accounts)s)
-                            UNION ALL
-                            SELECT open_line.company_id, open_line.partner_id,
-                                   open_line.line_partner_id, open_line.date,
-                                   open_line.date_maturity, change.*
-                              FROM (%(corrected)s) open_line
-                             CROSS JOIN LATERAL (
-                                   VALUES (open_line.amount_residual > 0,
-                                           -open_line.amount_residual, 0::numeric, -1),
-                                          (open_line.amount_open > 0, open_line.amount_open,
-                                           CASE WHEN open_line.amount_open <> 0
-                                                THEN open_line.amount_in_transit ELSE 0 END,
-                                           CASE WHEN open_line.amount_open <> 0
-                                                THEN 1 ELSE 0 END)
-                                   ) change
+                            %(corrections)s
                            ) item
                    ) grain
             """,
@@ -227,7 +243,7 @@ class CreditAgeingReport(models.Model):
             balance=SQL.identifier(BALANCE_TABLE),
             companies=companies.ids,
             accounts=list(move_lines._credit_receivable_account_ids()),
-            corrected=corrected,
+            corrections=correction_rows,
         )
 
     def _select_sql(self):

@@ -422,7 +422,7 @@ class CreditAgeingReport(models.Model):
         gc.disable()
         try:
             for row in rows:
-                group = dict(zip(groupby, row))  # noqa: B905 -- row is wider: labels, measures
+                group = dict(zip(groupby, row[:width], strict=True))
                 for index, label in many2one:
                     value = row[index]
                     group[groupby[index]] = (value, row[label] or "") if value else False

@@ -7,10 +7,16 @@ from odoo.tools import SQL
 CUSTOMER_INVOICE_TYPES = ("out_invoice", "out_receipt")
 # States of a payment registered without a journal entry that mean "money on its way".
 TRANSIT_PAYMENT_STATES = ("in_process", "paid")
-# An open journal item today, ``row`` being its alias (the ageing balance's triggers test it too).
-OPEN_ITEM = (
-    "{row}.parent_state = 'posted' AND {row}.reconciled IS NOT TRUE AND {row}.amount_residual <> 0"
-)
+
+
+def open_item_sql(row):
+    """Whether the journal item ``row`` (SQL: its alias) is open today: the test of the
+    definition below, which the ageing balance's triggers share."""
+    return SQL(
+        "%(row)s.parent_state = 'posted' AND %(row)s.reconciled IS NOT TRUE"
+        " AND %(row)s.amount_residual <> 0",
+        row=row,
+    )
 
 
 class AccountMoveLine(models.Model):
@@ -269,7 +275,7 @@ class AccountMoveLine(models.Model):
             conditions += [SQL("aml.parent_state = 'posted'"), SQL("aml.date <= %s", date)]
         else:
             residual = SQL("aml.amount_residual")
-            conditions.append(SQL(OPEN_ITEM.format(row="aml")))
+            conditions.append(open_item_sql(SQL("aml")))
         transit = self._credit_transit_sql(companies, date, partner_ids)
         date_filter = SQL("AND aml.date <= %s", date) if as_of else SQL()
         return SQL(

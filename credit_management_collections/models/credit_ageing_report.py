@@ -6,7 +6,7 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 from odoo.tools.sql import table_exists
 
-from odoo.addons.credit_management.models.account_move_line import OPEN_ITEM
+from odoo.addons.credit_management.models.account_move_line import open_item_sql
 
 BUCKETS = [
     ("0_not_due", "Not Due"),
@@ -51,10 +51,10 @@ LEAN_DOMAIN_FIELDS = {
 # items: one row per due date and customer). Kept by triggers in the transaction that changes an
 # item or a partner's commercial partner, whatever changes it (the ORM, an import, SQL): an item
 # that opens, changes or closes adds rows that take its old figures away and add its new ones
-# (rows are only added, so that two postings never wait for each other), compacted every hour by
-# ir_cron_credit_ageing_balance. "Open" is the definition's
-# (account.move.line._credit_open_receivable_sql): posted, unreconciled, a residual; accounts and
-# companies are chosen when reading.
+# (added, not updated: two postings never wait for each other), compacted every hour by
+# ir_cron_credit_ageing_balance. "Open" is the definition's (open_item_sql, as
+# account.move.line._credit_open_receivable_sql reads it); accounts and companies are chosen when
+# reading.
 BALANCE_TABLE = "credit_ageing_balance"
 BALANCE_KEY = (
     "company_id",
@@ -285,9 +285,10 @@ class CreditAgeingReport(models.Model):
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
         """The pivot and graph views' grouped totals (``lazy=False``, by customer, company and
-        buckets), summed in one grouped query and returned without the ORM's per-group work
-        (a record, a display name and a normalised domain per cell: 1 s for 5,000 customers x 5
-        buckets). Any other call is the ORM's."""
+        buckets, sums, filters on what the items of a balance row share), summed over the
+        ledger's balance (see ``BALANCE_TABLE``) in one grouped query and returned without the
+        ORM's per-group work (a record, a display name and a normalised domain per cell: 1 s for
+        5,000 customers x 5 buckets). Any other call is the ORM's, over the items."""
         groupby = [groupby] if isinstance(groupby, str) else list(groupby)
         measures = self._ageing_lean_measures(fields)
         if (
@@ -449,6 +450,7 @@ class CreditAgeingReport(models.Model):
     def _ageing_balance_install(self):
         """Create the balance (filled from the ledger) and the triggers that keep it."""
         cr = self.env.cr
+        table = SQL.identifier(BALANCE_TABLE)
         if not table_exists(cr, BALANCE_TABLE):
             cr.execute(
                 SQL(
@@ -463,79 +465,109 @@ class CreditAgeingReport(models.Model):
                         is_debit boolean,
                         amount numeric,
                         items integer
-                    )
+                    );
+                    -- the items of a partner whose commercial partner changes are found by it
+                    CREATE INDEX %(index)s ON %(table)s (partner_id)
                     """,
-                    table=SQL.identifier(BALANCE_TABLE),
+                    table=table,
+                    index=SQL.identifier(f"{BALANCE_TABLE}_partner_idx"),
                 )
             )
-            # the items of a partner whose commercial partner changes are found by it
-            cr.execute(f"CREATE INDEX {BALANCE_TABLE}_partner_idx ON {BALANCE_TABLE} (partner_id)")
             self._ageing_balance_rebuild()
-        key = ", ".join(BALANCE_KEY)
-        row = ", ".join(
-            [
-                "{row}.company_id, {row}.account_id",
-                "COALESCE((SELECT partner.commercial_partner_id FROM res_partner partner"
-                " WHERE partner.id = {row}.partner_id), {row}.partner_id)",
-                "{row}.partner_id, COALESCE({row}.date_maturity, {row}.date), {row}.date",
-                "{row}.amount_residual > 0",
-            ]
-        )
+        old, new = SQL("OLD"), SQL("NEW")
+
+        def key_values(row):
+            return SQL(
+                """%(row)s.company_id, %(row)s.account_id,
+                   COALESCE((SELECT partner.commercial_partner_id FROM res_partner partner
+                              WHERE partner.id = %(row)s.partner_id), %(row)s.partner_id),
+                   %(row)s.partner_id, COALESCE(%(row)s.date_maturity, %(row)s.date), %(row)s.date,
+                   %(row)s.amount_residual > 0""",
+                row=row,
+            )
+
+        track = SQL.identifier(f"{BALANCE_TABLE}_track")
+        key = SQL(", ").join(SQL.identifier(name) for name in BALANCE_KEY)
         cr.execute(
-            f"""
-            CREATE OR REPLACE FUNCTION {BALANCE_TABLE}_track() RETURNS trigger
-            LANGUAGE plpgsql AS $$
-            BEGIN
-                IF TG_OP <> 'INSERT' AND {OPEN_ITEM.format(row="OLD")} THEN
-                    INSERT INTO {BALANCE_TABLE} ({key}, amount, items)
-                    VALUES ({row.format(row="OLD")}, -OLD.amount_residual, -1);
-                END IF;
-                IF TG_OP <> 'DELETE' AND {OPEN_ITEM.format(row="NEW")} THEN
-                    INSERT INTO {BALANCE_TABLE} ({key}, amount, items)
-                    VALUES ({row.format(row="NEW")}, NEW.amount_residual, 1);
-                END IF;
-                RETURN NULL;
-            END
-            $$
-            """
+            SQL(
+                """
+                CREATE OR REPLACE FUNCTION %(track)s() RETURNS trigger
+                LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP <> 'INSERT' AND %(old_open)s THEN
+                        INSERT INTO %(table)s (%(key)s, amount, items)
+                        VALUES (%(old_key)s, -OLD.amount_residual, -1);
+                    END IF;
+                    IF TG_OP <> 'DELETE' AND %(new_open)s THEN
+                        INSERT INTO %(table)s (%(key)s, amount, items)
+                        VALUES (%(new_key)s, NEW.amount_residual, 1);
+                    END IF;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                track=track,
+                table=table,
+                key=key,
+                old_open=open_item_sql(old),
+                new_open=open_item_sql(new),
+                old_key=key_values(old),
+                new_key=key_values(new),
+            )
         )
-        tracked = ", ".join(BALANCE_TRACKED)
-        changed = " OR ".join(f"OLD.{name} IS DISTINCT FROM NEW.{name}" for name in BALANCE_TRACKED)
-        for event, when in (
-            ("INSERT", OPEN_ITEM.format(row="NEW")),
-            ("DELETE", OPEN_ITEM.format(row="OLD")),
+        changed = SQL(" OR ").join(
+            SQL("OLD.%(name)s IS DISTINCT FROM NEW.%(name)s", name=SQL.identifier(name))
+            for name in BALANCE_TRACKED
+        )
+        for suffix, event, when in (
+            ("insert", SQL("INSERT"), open_item_sql(new)),
+            ("delete", SQL("DELETE"), open_item_sql(old)),
             (
-                f"UPDATE OF {tracked}",
-                f"(({OPEN_ITEM.format(row='OLD')}) OR ({OPEN_ITEM.format(row='NEW')})) "
-                f"AND ({changed})",
+                "update",
+                SQL(
+                    "UPDATE OF %s",
+                    SQL(", ").join(SQL.identifier(name) for name in BALANCE_TRACKED),
+                ),
+                SQL("((%s) OR (%s)) AND (%s)", open_item_sql(old), open_item_sql(new), changed),
             ),
         ):
-            name = f"{BALANCE_TABLE}_{event.split()[0].lower()}"
-            cr.execute(f"DROP TRIGGER IF EXISTS {name} ON account_move_line")
+            trigger = SQL.identifier(f"{BALANCE_TABLE}_{suffix}")
             cr.execute(
-                f"""
-                CREATE TRIGGER {name} AFTER {event} ON account_move_line
-                FOR EACH ROW WHEN ({when}) EXECUTE FUNCTION {BALANCE_TABLE}_track()
-                """
+                SQL(
+                    """
+                    DROP TRIGGER IF EXISTS %(trigger)s ON account_move_line;
+                    CREATE TRIGGER %(trigger)s AFTER %(event)s ON account_move_line
+                    FOR EACH ROW WHEN (%(when)s) EXECUTE FUNCTION %(track)s()
+                    """,
+                    trigger=trigger,
+                    event=event,
+                    when=when,
+                    track=track,
+                )
             )
         # a contact moved to another company takes its open items to its new customer
+        customer = SQL.identifier(f"{BALANCE_TABLE}_customer")
         cr.execute(
-            f"""
-            CREATE OR REPLACE FUNCTION {BALANCE_TABLE}_customer() RETURNS trigger
-            LANGUAGE plpgsql AS $$
-            BEGIN
-                UPDATE {BALANCE_TABLE}
-                   SET customer_id = COALESCE(NEW.commercial_partner_id, NEW.id)
-                 WHERE partner_id = NEW.id;
-                RETURN NULL;
-            END
-            $$;
-            DROP TRIGGER IF EXISTS {BALANCE_TABLE}_customer ON res_partner;
-            CREATE TRIGGER {BALANCE_TABLE}_customer AFTER UPDATE OF commercial_partner_id
-            ON res_partner FOR EACH ROW
-            WHEN (OLD.commercial_partner_id IS DISTINCT FROM NEW.commercial_partner_id)
-            EXECUTE FUNCTION {BALANCE_TABLE}_customer();
-            """
+            SQL(
+                """
+                CREATE OR REPLACE FUNCTION %(customer)s() RETURNS trigger
+                LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE %(table)s
+                       SET customer_id = COALESCE(NEW.commercial_partner_id, NEW.id)
+                     WHERE partner_id = NEW.id;
+                    RETURN NULL;
+                END
+                $$;
+                DROP TRIGGER IF EXISTS %(customer)s ON res_partner;
+                CREATE TRIGGER %(customer)s AFTER UPDATE OF commercial_partner_id
+                ON res_partner FOR EACH ROW
+                WHEN (OLD.commercial_partner_id IS DISTINCT FROM NEW.commercial_partner_id)
+                EXECUTE FUNCTION %(customer)s();
+                """,
+                customer=customer,
+                table=table,
+            )
         )
 
     @api.model
@@ -543,20 +575,24 @@ class CreditAgeingReport(models.Model):
         """The balance computed again from the ledger's open items."""
         self.env["account.move.line"].flush_model(BALANCE_TRACKED)
         self.env["res.partner"].flush_model(["commercial_partner_id"])
-        key = ", ".join(BALANCE_KEY)
         self.env.cr.execute(
-            f"""
-            DELETE FROM {BALANCE_TABLE};
-            INSERT INTO {BALANCE_TABLE} ({key}, amount, items)
-            SELECT aml.company_id, aml.account_id,
-                   COALESCE(partner.commercial_partner_id, aml.partner_id), aml.partner_id,
-                   COALESCE(aml.date_maturity, aml.date), aml.date, aml.amount_residual > 0,
-                   SUM(aml.amount_residual), COUNT(*)
-              FROM account_move_line aml
-              LEFT JOIN res_partner partner ON partner.id = aml.partner_id
-             WHERE {OPEN_ITEM.format(row="aml")}
-             GROUP BY 1, 2, 3, 4, 5, 6, 7
-            """
+            SQL(
+                """
+                DELETE FROM %(table)s;
+                INSERT INTO %(table)s (%(key)s, amount, items)
+                SELECT aml.company_id, aml.account_id,
+                       COALESCE(partner.commercial_partner_id, aml.partner_id), aml.partner_id,
+                       COALESCE(aml.date_maturity, aml.date), aml.date, aml.amount_residual > 0,
+                       SUM(aml.amount_residual), COUNT(*)
+                  FROM account_move_line aml
+                  LEFT JOIN res_partner partner ON partner.id = aml.partner_id
+                 WHERE %(open)s
+                 GROUP BY 1, 2, 3, 4, 5, 6, 7
+                """,
+                table=SQL.identifier(BALANCE_TABLE),
+                key=SQL(", ").join(SQL.identifier(name) for name in BALANCE_KEY),
+                open=open_item_sql(SQL("aml")),
+            )
         )
 
     @api.model
@@ -564,14 +600,17 @@ class CreditAgeingReport(models.Model):
         """One row per key: the rows the compaction sees are replaced by their sums (rows added
         meanwhile by other transactions are not seen, hence kept); keys whose items were all
         taken away go."""
-        key = ", ".join(BALANCE_KEY)
         self.env.cr.execute(
-            f"""
-            WITH compacted AS (DELETE FROM {BALANCE_TABLE} RETURNING *)
-            INSERT INTO {BALANCE_TABLE} ({key}, amount, items)
-            SELECT {key}, SUM(amount), SUM(items)
-              FROM compacted
-             GROUP BY {key}
-            HAVING SUM(items) <> 0 OR SUM(amount) <> 0
-            """
+            SQL(
+                """
+                WITH compacted AS (DELETE FROM %(table)s RETURNING *)
+                INSERT INTO %(table)s (%(key)s, amount, items)
+                SELECT %(key)s, SUM(amount), SUM(items)
+                  FROM compacted
+                 GROUP BY %(key)s
+                HAVING SUM(items) <> 0 OR SUM(amount) <> 0
+                """,
+                table=SQL.identifier(BALANCE_TABLE),
+                key=SQL(", ").join(SQL.identifier(name) for name in BALANCE_KEY),
+            )
         )

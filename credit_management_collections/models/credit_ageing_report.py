@@ -56,6 +56,10 @@ LEAN_DOMAIN_FIELDS = {
 # account.move.line._credit_open_receivable_sql reads it); accounts and companies are chosen when
 # reading.
 BALANCE_TABLE = "credit_ageing_balance"
+# The context value that makes the report's rows those of the balance, for the lean read_group
+# only: an object no JSON-RPC call can send, so that a client's context cannot turn a search or a
+# read into one over balance rows (they have no id).
+BALANCE_SOURCE = object()
 BALANCE_KEY = (
     "company_id",
     "account_id",
@@ -153,7 +157,7 @@ class CreditAgeingReport(models.Model):
 
     @property
     def _table_query(self):
-        if self.env.context.get("credit_ageing_balance"):
+        if self.env.context.get("credit_ageing_source") is BALANCE_SOURCE:
             return self._balance_sql()
         return self._select_sql()
 
@@ -336,7 +340,7 @@ class CreditAgeingReport(models.Model):
         summed per group (buckets by their number; groups whose items were all taken away
         dropped), labelled and ordered as the ORM orders them."""
         # the domain and the record rules, as the ORM applies them, over the ledger's balance
-        query = self.with_context(credit_ageing_balance=True)._search(domain)
+        query = self.with_context(credit_ageing_source=BALANCE_SOURCE)._search(domain)
         table = self._table
         inner, keys, labels, joins, order = [], [], [], [], []
         for index, name in enumerate(groupby):

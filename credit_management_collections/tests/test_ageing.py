@@ -108,6 +108,22 @@ class TestAgeing(CreditCasesReportsCommon):
             else [(small.id, small.display_name), (self.partner_a.id, self.partner_a.display_name)],
         )
 
+    def test_a_client_context_does_not_read_the_balance(self):
+        """The rows of the ageing balance serve the grouped sums only: a context sent over
+        JSON-RPC cannot make a search or a read return them."""
+        report = self.env["credit.ageing.report"].with_user(self.clerk)
+        domain = [("partner_id", "=", self.partner_a.id)]
+        rows = report.search_read(domain, ["move_id", "amount_residual"])
+        self.assertEqual(len(rows), 6)
+        for key in ("credit_ageing_source", "credit_ageing_balance"):
+            self.assertEqual(
+                report.with_context(**{key: True}).search_read(
+                    domain, ["move_id", "amount_residual"]
+                ),
+                rows,
+                key,
+            )
+
     def test_top_overdue_customers(self):
         small = self.env["res.partner"].create({"name": "Small debtor", "is_company": True})
         self._invoice(50.0, self._days(-3), partner=small)

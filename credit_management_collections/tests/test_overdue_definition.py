@@ -167,8 +167,8 @@ class TestOverdueDefinition(FollowupCommon):
     def _balance_rows(self):
         self.env.flush_all()
         self.env.cr.execute(
-            "SELECT company_id, account_id, partner_id, date_maturity, date, is_debit, amount, "
-            "items FROM credit_ageing_balance ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"
+            "SELECT company_id, account_id, customer_id, partner_id, date_maturity, date, "
+            "is_debit, amount, items FROM credit_ageing_balance ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
         )
         return self.env.cr.fetchall()
 
